@@ -1,0 +1,53 @@
+package io.yardmaster.dispatcher.scheduling;
+
+import io.yardmaster.model.AgentHeartbeat;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A pool's agents, from their heartbeats, with the leases each holds. */
+public final class AgentTable {
+  private final Map<String, AgentState> agents = new TreeMap<>();
+
+  /** Records a heartbeat; returns true when the agent is new. */
+  public boolean onHeartbeat(AgentHeartbeat hb, long nowMs) {
+    boolean isNew =
+        !agents.containsKey(hb.agentId()) || agents.get(hb.agentId()).heartbeat() == null;
+    agents.computeIfAbsent(hb.agentId(), id -> new AgentState(id, nowMs)).onHeartbeat(hb, nowMs);
+    return isNew;
+  }
+
+  /** The agent, created without a heartbeat when only a restored lease names it. */
+  AgentState getOrPlaceholder(String agentId, long nowMs) {
+    return agents.computeIfAbsent(agentId, id -> new AgentState(id, nowMs));
+  }
+
+  public AgentState get(String agentId) {
+    return agents.get(agentId);
+  }
+
+  public Collection<AgentState> all() {
+    return agents.values();
+  }
+
+  public int size() {
+    return agents.size();
+  }
+
+  /** Agents not heard from for longer than {@code timeoutMs}. */
+  List<AgentState> expired(long nowMs, long timeoutMs) {
+    List<AgentState> gone = new ArrayList<>();
+    for (AgentState a : agents.values()) {
+      if (nowMs - a.lastSeenMs() > timeoutMs) {
+        gone.add(a);
+      }
+    }
+    return gone;
+  }
+
+  void remove(String agentId) {
+    agents.remove(agentId);
+  }
+}

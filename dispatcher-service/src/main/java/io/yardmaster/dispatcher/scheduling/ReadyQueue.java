@@ -1,0 +1,160 @@
+package io.yardmaster.dispatcher.scheduling;
+
+import io.yardmaster.model.Priority;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * A pool's ready tasks, ordered by current score: an in-memory index over the durable store.
+ *
+ * <p>Tasks are grouped by {@link Requirement}; each group is a tree ordered by the task's order key
+ * (see {@link PriorityScorer}), then earliest deadline, then arrival. A pick looks at the head of
+ * every group some free agent can serve: O(groups × log n). A task whose urgency reaches its next
+ * step is re-keyed by a timer, at most a bounded number of times in its life.
+ */
+public final class ReadyQueue {
+  /** One queued task as the index sees it. */
+  public record Entry(
+      String taskId,
+      Requirement requirement,
+      Priority priority,
+      double key,
+      long deadlineMs,
+      long enqueuedMs,
+      int step) {}
+
+  static final Comparator<Entry> ORDER =
+      Comparator.comparingDouble((Entry e) -> -e.key())
+          .thenComparingLong(Entry::deadlineMs)
+          .thenComparingLong(Entry::enqueuedMs)
+          .thenComparing(Entry::taskId);
+
+  private record Timer(long atMs, Entry entry) {}
+
+  private final PriorityScorer scorer;
+  private final Map<Requirement, NavigableSet<Entry>> groups = new HashMap<>();
+  private final Map<String, Entry> byId = new HashMap<>();
+  private final PriorityQueue<Timer> timers =
+      new PriorityQueue<>(Comparator.comparingLong(Timer::atMs));
+
+  public ReadyQueue(PriorityScorer scorer) {
+    this.scorer = java.util.Objects.requireNonNull(scorer, "scorer can't be null");
+  }
+
+  /** Adds (or replaces) a task. */
+  public void add(
+      String taskId, Requirement requirement, Priority priority, long enqueuedMs, long nowMs) {
+    remove(taskId);
+    long deadline = PriorityScorer.deadlineMs(priority);
+    int step = scorer.step(deadline, nowMs);
+    insert(
+        new Entry(
+            taskId,
+            requirement,
+            priority,
+            scorer.orderKey(priority, step, enqueuedMs),
+            deadline,
+            enqueuedMs,
+            step),
+        nowMs);
+  }
+
+  private void insert(Entry entry, long nowMs) {
+    byId.put(entry.taskId(), entry);
+    groups.computeIfAbsent(entry.requirement(), r -> new TreeSet<>(ORDER)).add(entry);
+    long next = scorer.nextStepAtMs(entry.deadlineMs(), entry.step(), nowMs);
+    if (next != Long.MAX_VALUE) {
+      timers.add(new Timer(next, entry));
+    }
+  }
+
+  /** Removes a task; returns whether it was queued. */
+  public boolean remove(String taskId) {
+    Entry entry = byId.remove(taskId);
+    if (entry == null) {
+      return false;
+    }
+    NavigableSet<Entry> group = groups.get(entry.requirement());
+    group.remove(entry);
+    if (group.isEmpty()) {
+      groups.remove(entry.requirement());
+    }
+    return true;
+  }
+
+  /** Re-keys every task whose urgency reached its next step by {@code nowMs}. */
+  public void refresh(long nowMs) {
+    while (!timers.isEmpty() && timers.peek().atMs() <= nowMs) {
+      Entry stale = timers.poll().entry();
+      if (byId.get(stale.taskId()) != stale) {
+        continue; // removed or re-keyed since
+      }
+      remove(stale.taskId());
+      int step = scorer.step(stale.deadlineMs(), nowMs);
+      insert(
+          new Entry(
+              stale.taskId(),
+              stale.requirement(),
+              stale.priority(),
+              scorer.orderKey(stale.priority(), step, stale.enqueuedMs()),
+              stale.deadlineMs(),
+              stale.enqueuedMs(),
+              step),
+          nowMs);
+    }
+  }
+
+  /** The best task among the groups {@code servable} accepts, without removing it. */
+  public Optional<Entry> best(Predicate<Requirement> servable) {
+    Entry best = null;
+    for (Map.Entry<Requirement, NavigableSet<Entry>> group : groups.entrySet()) {
+      Entry head = group.getValue().first();
+      if ((best == null || ORDER.compare(head, best) < 0) && servable.test(group.getKey())) {
+        best = head;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  public Optional<Entry> get(String taskId) {
+    return Optional.ofNullable(byId.get(taskId));
+  }
+
+  public boolean contains(String taskId) {
+    return byId.containsKey(taskId);
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  public boolean isEmpty() {
+    return byId.isEmpty();
+  }
+
+  /** How many queued tasks of the same requirement go before this one (0 = next), or -1. */
+  public int rank(String taskId) {
+    Entry entry = byId.get(taskId);
+    if (entry == null) {
+      return -1;
+    }
+    return groups.get(entry.requirement()).headSet(entry, false).size();
+  }
+
+  /** The requirement groups currently queued. */
+  public java.util.Set<Requirement> requirements() {
+    return java.util.Collections.unmodifiableSet(groups.keySet());
+  }
+
+  /** The tasks of one group in order (for tests and explanations). */
+  public java.util.List<Entry> ordered(Requirement requirement) {
+    NavigableSet<Entry> group = groups.get(requirement);
+    return group == null ? java.util.List.of() : java.util.List.copyOf(group);
+  }
+}

@@ -1,0 +1,161 @@
+package io.yardmaster.dispatcher.scheduling;
+
+import io.yardmaster.dispatcher.config.DispatcherConfig;
+import io.yardmaster.dispatcher.config.PoolConfig;
+import io.yardmaster.dispatcher.topology.PoolCommand;
+import io.yardmaster.model.AgentHeartbeat;
+import io.yardmaster.model.RejectedRecord;
+import io.yardmaster.model.TaskResult;
+import io.yardmaster.model.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler stage, keyed by pool: a thin adapter that feeds tasks, heartbeats, results and
+ * commands to one {@link PoolScheduler} per pool, ticks them on wall-clock time, and forwards what
+ * they emit. The backlog lives in the {@value #STORE} store; the in-memory order is rebuilt from it
+ * in {@link #init}.
+ */
+public final class SchedulerProcessor implements Processor<String, Object, String, Object> {
+  public static final String STORE = "pool-tasks";
+  public static final String META_STORE = "pool-meta";
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcessor.class);
+
+  private final DispatcherConfig config;
+  private final String heartbeatTopic;
+  private final Map<String, PoolScheduler> schedulers = new HashMap<>();
+  private final Map<String, PoolStatusReporter> reporters = new HashMap<>();
+  private final Set<String> warnedPools = new HashSet<>();
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, TaskRecord> store;
+  private KeyValueStore<String, Boolean> meta;
+  private ForwardingOutbox outbox;
+
+  public SchedulerProcessor(DispatcherConfig config) {
+    this.config = Objects.requireNonNull(config, "config can't be null");
+    this.heartbeatTopic = config.topics().heartbeats().name();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.store = context.getStateStore(STORE);
+    this.meta = context.getStateStore(META_STORE);
+    this.outbox = new ForwardingOutbox(context);
+    long now = context.currentSystemTimeMs();
+    try (KeyValueIterator<String, TaskRecord> it = store.all()) {
+      it.forEachRemaining(kv -> scheduler(kv.value.pool()).restore(kv.value, now));
+    }
+    try (KeyValueIterator<String, Boolean> it = meta.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (Boolean.TRUE.equals(kv.value) && config.pool(kv.key).isPresent()) {
+              scheduler(kv.key).setPaused(true, now);
+            }
+          });
+    }
+    context.schedule(config.tickInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+    context.schedule(config.statusInterval(), PunctuationType.WALL_CLOCK_TIME, this::reportStatus);
+  }
+
+  private PoolScheduler scheduler(String pool) {
+    return schedulers.computeIfAbsent(
+        pool,
+        p -> {
+          PoolConfig pc = config.pool(p).orElseThrow();
+          return new PoolScheduler(
+              p,
+              config.schedulerOptions(pc),
+              new KeyValueTaskStore(store),
+              outbox,
+              new SplittableRandom(),
+              () -> UUID.randomUUID().toString());
+        });
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    long now = context.currentSystemTimeMs();
+    String pool = record.key();
+    if (pool == null || config.pool(pool).isEmpty()) {
+      if (pool != null && warnedPools.add(pool)) {
+        LOG.warn(
+            "ignoring records for pool '{}', which is not configured; pools: {}",
+            pool,
+            config.poolNames());
+      }
+      return;
+    }
+    PoolScheduler s = scheduler(pool);
+    if (record.value() instanceof PoolCommand cmd) {
+      switch (cmd.kind()) {
+        case ENQUEUE -> s.enqueue(cmd.task(), cmd.submittedAt(), now);
+        case CONTROL -> {
+          PoolScheduler.ControlResult r = PoolControl.apply(s, cmd.control(), outbox, now);
+          if (r.accepted() && cmd.control().action().targetsPool()) {
+            meta.put(pool, s.paused());
+          }
+        }
+      }
+      return;
+    }
+    if (!(record.value() instanceof byte[] raw)) {
+      return;
+    }
+    String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+    try {
+      if (topic.equals(heartbeatTopic)) {
+        s.onHeartbeat(Json.mapper().readValue(raw, AgentHeartbeat.class), now);
+      } else {
+        s.onResult(Json.mapper().readValue(raw, TaskResult.class), now);
+      }
+    } catch (java.io.IOException | IllegalArgumentException | NullPointerException e) {
+      RecordMetadata m = context.recordMetadata().orElse(null);
+      outbox.rejected(
+          pool,
+          new RejectedRecord(
+              topic,
+              m == null ? -1 : m.partition(),
+              m == null ? -1 : m.offset(),
+              pool,
+              new String(raw, StandardCharsets.UTF_8),
+              List.of("ERROR (value): " + e.getMessage()),
+              Instant.ofEpochMilli(now)));
+    }
+  }
+
+  private void tick(long now) {
+    for (PoolScheduler s : schedulers.values()) {
+      s.tick(now);
+    }
+  }
+
+  private void reportStatus(long now) {
+    for (PoolScheduler s : schedulers.values()) {
+      outbox.poolStatus(
+          reporters.computeIfAbsent(s.pool(), p -> new PoolStatusReporter()).report(s, now));
+    }
+  }
+
+  /** The schedulers this instance runs (for queries and tests). */
+  public Map<String, PoolScheduler> schedulers() {
+    return java.util.Collections.unmodifiableMap(schedulers);
+  }
+}

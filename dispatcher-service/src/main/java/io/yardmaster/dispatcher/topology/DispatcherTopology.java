@@ -1,0 +1,105 @@
+package io.yardmaster.dispatcher.topology;
+
+import io.yardmaster.dispatcher.config.DispatcherConfig;
+import io.yardmaster.dispatcher.intake.IntakeEntry;
+import io.yardmaster.dispatcher.intake.IntakeProcessor;
+import io.yardmaster.dispatcher.scheduling.SchedulerProcessor;
+import io.yardmaster.dispatcher.scheduling.TaskRecord;
+import io.yardmaster.model.json.JsonSerde;
+import io.yardmaster.model.topic.Topics;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The dispatcher's topology, two stages and one hop between them:
+ *
+ * <ol>
+ *   <li><b>intake</b>, keyed by task id ({@code tasks.submit}, {@code tasks.control}): validation,
+ *       idempotency, routing;
+ *   <li><b>scheduler</b>, keyed by pool: the repartitioned tasks and commands, plus {@code
+ *       agents.heartbeats} and {@code tasks.results}, which agents already key by pool so they
+ *       arrive with no repartition. Every input topic of this stage must have the same partition
+ *       count as the repartition ({@link DispatcherConfig#partitions()}).
+ * </ol>
+ *
+ * Everything the stages emit leaves through one sink whose {@link OutboundTopics} picks the topic.
+ */
+public final class DispatcherTopology {
+  public static final String POOL_REPARTITION = "pool-input";
+
+  private DispatcherTopology() {}
+
+  public static Topology build(DispatcherConfig config) {
+    Topics topics = config.topics();
+    StreamsBuilder builder = new StreamsBuilder();
+    Serde<String> keys = Serdes.String();
+    Serde<Object> anyJson = Serdes.serdeFrom(new AnyJsonSerializer(), (t, b) -> b);
+    OutboundTopics router = new OutboundTopics(topics);
+
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(IntakeProcessor.STORE),
+                keys,
+                JsonSerde.of(IntakeEntry.class))
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SchedulerProcessor.STORE),
+                keys,
+                JsonSerde.of(TaskRecord.class))
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SchedulerProcessor.META_STORE), keys, Serdes.Boolean()));
+
+    KStream<String, byte[]> intakeInput =
+        builder.stream(
+            List.of(topics.submit().name(), topics.control().name()),
+            Consumed.with(keys, Serdes.ByteArray()).withName("intake-source"));
+    KStream<String, Object> intake =
+        intakeInput.process(
+            () -> new IntakeProcessor(config), Named.as("intake"), IntakeProcessor.STORE);
+
+    var branches =
+        intake
+            .split(Named.as("intake-"))
+            .branch((k, v) -> v instanceof PoolCommand, Branched.as("to-pool"))
+            .defaultBranch(Branched.as("out"));
+    branches.get("intake-out").to(router, Produced.with(keys, anyJson).withName("intake-sink"));
+
+    KStream<String, Object> poolInput =
+        branches
+            .get("intake-to-pool")
+            .mapValues(v -> (PoolCommand) v, Named.as("as-pool-command"))
+            .repartition(
+                Repartitioned.with(keys, JsonSerde.of(PoolCommand.class))
+                    .withName(POOL_REPARTITION)
+                    .withNumberOfPartitions(config.partitions()))
+            .mapValues(v -> (Object) v, Named.as("pool-command-in"));
+    KStream<String, Object> agentInput =
+        builder.stream(
+                List.of(topics.heartbeats().name(), topics.results().name()),
+                Consumed.with(keys, Serdes.ByteArray()).withName("agent-source"))
+            .mapValues(v -> (Object) v, Named.as("agent-in"));
+
+    poolInput
+        .merge(agentInput, Named.as("scheduler-input"))
+        .process(
+            () -> new SchedulerProcessor(config),
+            Named.as("scheduler"),
+            SchedulerProcessor.STORE,
+            SchedulerProcessor.META_STORE)
+        .to(router, Produced.with(keys, anyJson).withName("scheduler-sink"));
+    return builder.build();
+  }
+}

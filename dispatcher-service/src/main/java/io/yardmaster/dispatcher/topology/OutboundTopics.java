@@ -1,0 +1,46 @@
+package io.yardmaster.dispatcher.topology;
+
+import io.yardmaster.model.Assignment;
+import io.yardmaster.model.DeadLetter;
+import io.yardmaster.model.PoolStatus;
+import io.yardmaster.model.RejectedRecord;
+import io.yardmaster.model.ScalingRecommendation;
+import io.yardmaster.model.TaskEvent;
+import io.yardmaster.model.TaskView;
+import io.yardmaster.model.topic.Topics;
+import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+
+/**
+ * Picks the topic of every record the dispatcher writes from the value's type; an assignment goes
+ * to its pool's assignment topic. Kafka Streams does not create these topics: the topic command
+ * does.
+ */
+public final class OutboundTopics implements TopicNameExtractor<String, Object> {
+  private final Topics topics;
+
+  public OutboundTopics(Topics topics) {
+    this.topics = java.util.Objects.requireNonNull(topics, "topics can't be null");
+  }
+
+  @Override
+  public String extract(String key, Object value, RecordContext recordContext) {
+    if (value instanceof Assignment a) {
+      return topics.assignmentTopicName(a.pool());
+    } else if (value instanceof TaskEvent) {
+      return topics.events().name();
+    } else if (value instanceof TaskView) {
+      return topics.state().name();
+    } else if (value instanceof DeadLetter) {
+      return topics.dlq().name();
+    } else if (value instanceof RejectedRecord) {
+      return topics.rejected().name();
+    } else if (value instanceof PoolStatus) {
+      return topics.poolStatus().name();
+    } else if (value instanceof ScalingRecommendation) {
+      return topics.scaling().name();
+    }
+    throw new IllegalStateException(
+        "no topic for " + (value == null ? "null" : value.getClass().getName()));
+  }
+}
