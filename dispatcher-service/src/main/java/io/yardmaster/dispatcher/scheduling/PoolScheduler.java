@@ -49,6 +49,7 @@ public final class PoolScheduler {
   private final Supplier<String> leaseIds;
   private final PoolCounters counters = new PoolCounters();
   private boolean paused;
+  private long nextSeq;
 
   public PoolScheduler(
       String pool,
@@ -104,8 +105,7 @@ public final class PoolScheduler {
   /** Rebuilds the in-memory index from one stored record (after a restart or rebalance). */
   public void restore(TaskRecord r, long nowMs) {
     switch (r.state) {
-      case READY ->
-          ready.add(r.id(), Requirement.of(r.task), r.task.priority(), ms(r.readyAt), nowMs);
+      case READY -> queue(r, nowMs);
       case ASSIGNED, RUNNING -> agents.getOrPlaceholder(r.agentId, nowMs).addLease(r.id());
       case RETRY_WAIT -> retries.add(new Retry(ms(r.retryAt), r.id()));
       default -> {}
@@ -129,15 +129,21 @@ public final class PoolScheduler {
     dispatch(nowMs);
   }
 
+  private void queue(TaskRecord r, long nowMs) {
+    nextSeq = Math.max(nextSeq, r.seq + 1);
+    ready.add(r.id(), Requirement.of(r.task), r.task.priority(), ms(r.readyAt), r.seq, nowMs);
+  }
+
   private void makeReady(TaskRecord r, String reason, long nowMs) {
     if (r.readyAt == null) {
       r.readyAt = at(nowMs);
+      r.seq = nextSeq++;
     }
     r.leaseId = null;
     r.agentId = null;
     transition(r, TaskState.READY, reason, nowMs);
     store.put(r);
-    ready.add(r.id(), Requirement.of(r.task), r.task.priority(), ms(r.readyAt), nowMs);
+    queue(r, nowMs);
   }
 
   public void onHeartbeat(AgentHeartbeat hb, long nowMs) {
@@ -504,7 +510,7 @@ public final class PoolScheduler {
     r.task = r.task.withPriority(priority);
     store.put(r);
     if (r.state == TaskState.READY) {
-      ready.add(taskId, Requirement.of(r.task), priority, ms(r.readyAt), nowMs);
+      queue(r, nowMs);
     }
     outbox.view(r.view(at(nowMs)));
     dispatch(nowMs);
@@ -522,7 +528,7 @@ public final class PoolScheduler {
               + (r == null ? "" : " (it is " + r.state + ")"));
     }
     r.failures = 0;
-    r.readyAt = at(nowMs);
+    r.readyAt = null;
     r.finishedAt = null;
     makeReady(r, "replayed from the dead-letter queue", nowMs);
     dispatch(nowMs);

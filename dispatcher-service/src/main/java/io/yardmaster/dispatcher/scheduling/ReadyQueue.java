@@ -27,12 +27,14 @@ public final class ReadyQueue {
       double key,
       long deadlineMs,
       long enqueuedMs,
+      long seq,
       int step) {}
 
   static final Comparator<Entry> ORDER =
       Comparator.comparingDouble((Entry e) -> -e.key())
           .thenComparingLong(Entry::deadlineMs)
           .thenComparingLong(Entry::enqueuedMs)
+          .thenComparingLong(Entry::seq)
           .thenComparing(Entry::taskId);
 
   private record Timer(long atMs, Entry entry) {}
@@ -49,7 +51,12 @@ public final class ReadyQueue {
 
   /** Adds (or replaces) a task. */
   public void add(
-      String taskId, Requirement requirement, Priority priority, long enqueuedMs, long nowMs) {
+      String taskId,
+      Requirement requirement,
+      Priority priority,
+      long enqueuedMs,
+      long seq,
+      long nowMs) {
     remove(taskId);
     long deadline = PriorityScorer.deadlineMs(priority);
     int step = scorer.step(deadline, nowMs);
@@ -61,6 +68,7 @@ public final class ReadyQueue {
             scorer.orderKey(priority, step, enqueuedMs),
             deadline,
             enqueuedMs,
+            seq,
             step),
         nowMs);
   }
@@ -105,6 +113,7 @@ public final class ReadyQueue {
               scorer.orderKey(stale.priority(), step, stale.enqueuedMs()),
               stale.deadlineMs(),
               stale.enqueuedMs(),
+              stale.seq(),
               step),
           nowMs);
     }

@@ -27,6 +27,7 @@ public final class TaskRecord {
   String agentId;
   Instant submittedAt;
   Instant readyAt;
+  long seq;
   Instant assignedAt;
   Instant startedAt;
   Instant retryAt;
