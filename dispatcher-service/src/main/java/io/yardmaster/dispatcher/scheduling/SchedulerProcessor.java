@@ -67,7 +67,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
       it.forEachRemaining(
           kv -> {
             if (Boolean.TRUE.equals(kv.value) && config.pool(kv.key).isPresent()) {
-              scheduler(kv.key).setPaused(true, now);
+              scheduler(kv.key).setPausedFlag(true);
             }
           });
     }
