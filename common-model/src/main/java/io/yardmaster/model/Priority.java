@@ -1,5 +1,7 @@
 package io.yardmaster.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -20,6 +22,23 @@ public record Priority(
     if (!(businessValue > 0) || !(urgencyMultiplier > 0)) {
       throw new IllegalArgumentException("business value and urgency multiplier must be > 0");
     }
+  }
+
+  /**
+   * Builds a priority from JSON, where every field is optional: a missing level, business value or
+   * multiplier takes its default, so {@code {"level": 8}} is a complete priority.
+   */
+  @JsonCreator
+  public static Priority from(
+      @JsonProperty("level") Integer level,
+      @JsonProperty("businessValue") Double businessValue,
+      @JsonProperty("deadline") Instant deadline,
+      @JsonProperty("urgencyMultiplier") Double urgencyMultiplier) {
+    return new Priority(
+        level == null ? DEFAULT_LEVEL : level,
+        businessValue == null ? 1.0 : businessValue,
+        deadline,
+        urgencyMultiplier == null ? 1.0 : urgencyMultiplier);
   }
 
   public static Priority of(int level) {

@@ -44,7 +44,8 @@ public enum TaskState {
     allow(DEAD_LETTERED, READY);
     allow(SUCCEEDED);
     allow(CANCELLED);
-    allow(UPSTREAM_FAILED);
+    // A dependency dead-lettered and then replayed successfully revives its dependents.
+    allow(UPSTREAM_FAILED, WAITING, READY);
     allow(UNSCHEDULABLE);
     allow(REJECTED);
     allow(EXPIRED);
@@ -67,7 +68,10 @@ public enum TaskState {
         ALLOWED.get(this).isEmpty() ? EnumSet.noneOf(TaskState.class) : ALLOWED.get(this));
   }
 
-  /** A terminal state ends the task's life (DEAD_LETTERED may still be replayed by an operator). */
+  /**
+   * A terminal state ends the task's life. Two may still be undone by an operator: DEAD_LETTERED by
+   * a replay, and with it UPSTREAM_FAILED when the replayed dependency then succeeds.
+   */
   public boolean isTerminal() {
     return switch (this) {
       case SUCCEEDED, DEAD_LETTERED, CANCELLED, UPSTREAM_FAILED, UNSCHEDULABLE, REJECTED, EXPIRED ->

@@ -48,6 +48,13 @@ public final class Topics {
   public static final TopicDescriptor<String, ScalingRecommendation> POOLS_SCALING =
       new TopicDescriptor<>("pools.scaling", KEY, JsonSerde.of(ScalingRecommendation.class), false);
 
+  /**
+   * The dispatcher's own topic for dependency bookkeeping (registrations, resolutions, cycle
+   * probes), keyed by the task each message is for. Internal: not part of the public contract.
+   */
+  public static final TopicDescriptor<String, byte[]> DISPATCHER_DEPENDENCIES =
+      new TopicDescriptor<>("dispatcher.dependencies", KEY, Serdes.ByteArray(), false);
+
   /** The descriptors of every fixed (not per-pool) topic. */
   public static final List<TopicDescriptor<?, ?>> FIXED =
       List.of(
@@ -60,7 +67,8 @@ public final class Topics {
           TASKS_DLQ,
           TASKS_REJECTED,
           POOLS_STATUS,
-          POOLS_SCALING);
+          POOLS_SCALING,
+          DISPATCHER_DEPENDENCIES);
 
   private static final Serde<Assignment> ASSIGNMENT_SERDE = JsonSerde.of(Assignment.class);
 
@@ -125,6 +133,10 @@ public final class Topics {
 
   public Topic<String, ScalingRecommendation> scaling() {
     return topic(POOLS_SCALING);
+  }
+
+  public Topic<String, byte[]> dependencies() {
+    return topic(DISPATCHER_DEPENDENCIES);
   }
 
   /**

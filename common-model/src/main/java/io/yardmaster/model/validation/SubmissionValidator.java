@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -108,6 +109,7 @@ public final class SubmissionValidator {
 
   /** Validates an already-built submission (as {@code yard submit} does before sending it). */
   public ValidationResult validate(TaskSubmission task) {
+    Objects.requireNonNull(task, "task can't be null");
     return validate(
         task.id(), mapper.valueToTree(task).toString().getBytes(StandardCharsets.UTF_8));
   }
@@ -159,7 +161,9 @@ public final class SubmissionValidator {
     if (retries != null && !retries.isNull()) {
       if (!retries.isIntegralNumber()) {
         problems.add(Problem.error("maxRetries", "must be a whole number"));
-      } else if (retries.asInt() < 0 || retries.asInt() > MAX_RETRIES_LIMIT) {
+      } else if (!retries.canConvertToInt()
+          || retries.asInt() < 0
+          || retries.asInt() > MAX_RETRIES_LIMIT) {
         problems.add(
             Problem.error("maxRetries", "must be 0-" + MAX_RETRIES_LIMIT + ", was " + retries));
       }
@@ -225,8 +229,10 @@ public final class SubmissionValidator {
     if (level != null && !level.isNull()) {
       if (!level.isIntegralNumber()) {
         problems.add(Problem.error("priority.level", "must be a whole number from 1 to 10"));
-      } else if (level.asInt() < Priority.MIN_LEVEL || level.asInt() > Priority.MAX_LEVEL) {
-        problems.add(Problem.error("priority.level", "must be from 1 to 10, was " + level.asInt()));
+      } else if (!level.canConvertToInt()
+          || level.asInt() < Priority.MIN_LEVEL
+          || level.asInt() > Priority.MAX_LEVEL) {
+        problems.add(Problem.error("priority.level", "must be from 1 to 10, was " + level));
       }
     }
     positiveNumber(priority, "businessValue", problems);

@@ -34,7 +34,8 @@ public record DispatcherConfig(
     int maxPayloadBytes,
     SchedulerOptions scheduler,
     List<PoolConfig> pools,
-    RoutingRules routing) {
+    RoutingRules routing,
+    Duration unknownDependencyTimeout) {
 
   public static final String DEFAULT_APPLICATION_ID = "dispatcher";
   public static final Path DEFAULT_STATE_DIR = Path.of("work", "dispatcher-state");
@@ -45,6 +46,7 @@ public record DispatcherConfig(
   public static final int DEFAULT_PARTITIONS = 6;
   public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(100);
   public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_UNKNOWN_DEPENDENCY_TIMEOUT = Duration.ofMinutes(10);
   private static final List<String> GUARANTEES = List.of("exactly_once_v2", "at_least_once");
 
   public DispatcherConfig {
@@ -87,6 +89,10 @@ public record DispatcherConfig(
       }
     }
     routing = routing == null ? RoutingRules.NONE : routing;
+    if (unknownDependencyTimeout == null || unknownDependencyTimeout.isNegative()) {
+      throw new InvalidSettingException(
+          "unknown dependency timeout", "must be >= 0 (0 = wait forever)");
+    }
     for (String target : routingTargets(routing)) {
       if (!seen.containsKey(target)) {
         throw new InvalidSettingException(
@@ -132,7 +138,8 @@ public record DispatcherConfig(
         SubmissionValidator.DEFAULT_MAX_PAYLOAD_BYTES,
         SchedulerOptions.DEFAULTS,
         pools,
-        RoutingRules.NONE);
+        RoutingRules.NONE,
+        DEFAULT_UNKNOWN_DEPENDENCY_TIMEOUT);
   }
 
   public Topics topics() {
@@ -182,7 +189,8 @@ public record DispatcherConfig(
         maxPayloadBytes,
         scheduler,
         pools,
-        routing);
+        routing,
+        unknownDependencyTimeout);
   }
 
   public DispatcherConfig withRouting(RoutingRules rules) {
@@ -202,7 +210,8 @@ public record DispatcherConfig(
         maxPayloadBytes,
         scheduler,
         pools,
-        rules);
+        rules,
+        unknownDependencyTimeout);
   }
 
   public DispatcherConfig withScheduler(SchedulerOptions options) {
@@ -222,7 +231,8 @@ public record DispatcherConfig(
         maxPayloadBytes,
         options,
         pools,
-        routing);
+        routing,
+        unknownDependencyTimeout);
   }
 
   public DispatcherConfig withProcessingGuarantee(String guarantee) {
@@ -242,7 +252,8 @@ public record DispatcherConfig(
         maxPayloadBytes,
         scheduler,
         pools,
-        routing);
+        routing,
+        unknownDependencyTimeout);
   }
 
   public DispatcherConfig withPartitions(int count) {
@@ -262,6 +273,28 @@ public record DispatcherConfig(
         maxPayloadBytes,
         scheduler,
         pools,
-        routing);
+        routing,
+        unknownDependencyTimeout);
+  }
+
+  public DispatcherConfig withUnknownDependencyTimeout(Duration timeout) {
+    return new DispatcherConfig(
+        kafka,
+        topicPrefix,
+        applicationId,
+        stateDir,
+        processingGuarantee,
+        commitInterval,
+        pollInterval,
+        producerLinger,
+        partitions,
+        standbyReplicas,
+        tickInterval,
+        statusInterval,
+        maxPayloadBytes,
+        scheduler,
+        pools,
+        routing,
+        timeout);
   }
 }

@@ -38,6 +38,11 @@ public final class AgentState {
     this.lastSeenMs = nowMs;
   }
 
+  /** Moves the last-seen time on by a period in which the agent could not have been heard. */
+  void excuse(long gapMs) {
+    lastSeenMs += gapMs;
+  }
+
   public long lastSeenMs() {
     return lastSeenMs;
   }

@@ -16,15 +16,29 @@ import java.util.List;
  * timeout having failed to report) are re-queued; retries whose backoff is over become READY.
  */
 final class LeaseKeeper {
+  /** A gap between ticks longer than this means the dispatcher itself was stalled. */
+  static final long STALL_MS = 1_000;
+
+  /** When no agent of the pool is heard, each is given this many timeouts before it is gone. */
+  static final int ALL_SILENT_FACTOR = 3;
+
   private final TaskLifecycle life;
+  private long lastTickMs = -1;
 
   LeaseKeeper(TaskLifecycle life) {
     this.life = life;
   }
 
   void tick(long nowMs) {
+    excuseStall(nowMs);
+    long lastHeard = Long.MIN_VALUE;
+    for (AgentState agent : life.agents.all()) {
+      if (agent.heartbeat() != null) {
+        lastHeard = Math.max(lastHeard, agent.lastSeenMs());
+      }
+    }
     for (AgentState agent : List.copyOf(life.agents.all())) {
-      if (nowMs - agent.lastSeenMs() > agentTimeoutMs(agent)) {
+      if (isGone(agent, lastHeard, nowMs)) {
         life.agents.remove(agent.agentId());
         life.outbox.event(
             TaskEvent.note(
@@ -67,6 +81,35 @@ final class LeaseKeeper {
         life.makeReady(r, "retrying after backoff", nowMs);
       }
     }
+  }
+
+  /**
+   * When the dispatcher could not run for a while (a rebalance, a restore, a long pause), agents'
+   * heartbeats may be waiting unread in the topic: silence measured across the stall says nothing
+   * about the agents, so their clocks are moved on by the stall.
+   */
+  private void excuseStall(long nowMs) {
+    if (lastTickMs >= 0 && nowMs - lastTickMs > STALL_MS) {
+      long gap = nowMs - lastTickMs;
+      life.agents.all().forEach(a -> a.excuse(gap));
+    }
+    lastTickMs = nowMs;
+  }
+
+  /**
+   * An agent is gone when it has been silent past its timeout while the pool's other agents were
+   * heard after it (so the dispatcher is reading heartbeats), or when the whole pool has been
+   * silent for three timeouts. A dispatcher that falls behind on its input (a burst of submissions
+   * read first) hears no one for a while; that alone must not expire every lease.
+   */
+  private boolean isGone(AgentState agent, long lastHeard, long nowMs) {
+    long timeout = agentTimeoutMs(agent);
+    long silent = nowMs - agent.lastSeenMs();
+    if (silent <= timeout) {
+      return false;
+    }
+    boolean othersHeardSince = lastHeard > agent.lastSeenMs() && nowMs - lastHeard <= timeout;
+    return othersHeardSince || silent > ALL_SILENT_FACTOR * timeout;
   }
 
   long agentTimeoutMs(AgentState agent) {

@@ -104,6 +104,11 @@ public final class PoolScheduler {
 
   /** Accepts a new task of this pool: it becomes READY and may be assigned at once. */
   public void enqueue(TaskSubmission task, Instant submittedAt, long nowMs) {
+    enqueue(task, submittedAt, TaskState.SUBMITTED, nowMs);
+  }
+
+  /** Accepts a task that was {@code from} (SUBMITTED, or WAITING on dependencies until now). */
+  public void enqueue(TaskSubmission task, Instant submittedAt, TaskState from, long nowMs) {
     if (life.store.get(task.id()) != null) {
       life.outbox.event(
           TaskEvent.note(

@@ -93,7 +93,24 @@ public final class ReadyQueue {
     if (group.isEmpty()) {
       groups.remove(entry.requirement());
     }
+    dropStaleTimers();
     return true;
+  }
+
+  /**
+   * A task that leaves (or is re-keyed) leaves its timer behind, and a timer may be days away: once
+   * most timers are stale, drop them, so memory follows the queue, not the tasks that passed
+   * through. Each sweep removes at least half the timers, so it costs O(1) per removal amortised.
+   */
+  private void dropStaleTimers() {
+    if (timers.size() > 2 * byId.size() + 64) {
+      timers.removeIf(t -> byId.get(t.entry().taskId()) != t.entry());
+    }
+  }
+
+  /** Timers held, live or stale (for tests). */
+  int pendingTimers() {
+    return timers.size();
   }
 
   /** Re-keys every task whose urgency reached its next step by {@code nowMs}. */

@@ -106,7 +106,14 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
     PoolScheduler s = scheduler(pool);
     if (record.value() instanceof PoolCommand cmd) {
       switch (cmd.kind()) {
-        case ENQUEUE -> s.enqueue(cmd.task(), cmd.submittedAt(), now);
+        case ENQUEUE ->
+            s.enqueue(
+                cmd.task(),
+                cmd.submittedAt(),
+                cmd.waited()
+                    ? io.yardmaster.model.TaskState.WAITING
+                    : io.yardmaster.model.TaskState.SUBMITTED,
+                now);
         case CONTROL -> {
           PoolScheduler.ControlResult r = PoolControl.apply(s, cmd.control(), outbox, now);
           if (r.accepted() && cmd.control().action().targetsPool()) {

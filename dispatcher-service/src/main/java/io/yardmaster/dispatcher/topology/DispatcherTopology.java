@@ -1,6 +1,9 @@
 package io.yardmaster.dispatcher.topology;
 
 import io.yardmaster.dispatcher.config.DispatcherConfig;
+import io.yardmaster.dispatcher.dependency.DependencyRegistry;
+import io.yardmaster.dispatcher.dependency.DependencyTracker;
+import io.yardmaster.dispatcher.dependency.WaitingTask;
 import io.yardmaster.dispatcher.intake.IntakeEntry;
 import io.yardmaster.dispatcher.intake.IntakeProcessor;
 import io.yardmaster.dispatcher.scheduling.SchedulerProcessor;
@@ -54,6 +57,18 @@ public final class DispatcherTopology {
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DependencyTracker.WAITING_STORE),
+                keys,
+                JsonSerde.of(WaitingTask.class))
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DependencyTracker.REGISTRY_STORE),
+                keys,
+                JsonSerde.of(DependencyRegistry.class))
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SchedulerProcessor.STORE),
                 keys,
                 JsonSerde.of(TaskRecord.class))
@@ -64,11 +79,19 @@ public final class DispatcherTopology {
 
     KStream<String, byte[]> intakeInput =
         builder.stream(
-            List.of(topics.submit().name(), topics.control().name()),
+            List.of(
+                topics.submit().name(),
+                topics.control().name(),
+                topics.dependencies().name(),
+                topics.state().name()),
             Consumed.with(keys, Serdes.ByteArray()).withName("intake-source"));
     KStream<String, Object> intake =
         intakeInput.process(
-            () -> new IntakeProcessor(config), Named.as("intake"), IntakeProcessor.STORE);
+            () -> new IntakeProcessor(config),
+            Named.as("intake"),
+            IntakeProcessor.STORE,
+            DependencyTracker.WAITING_STORE,
+            DependencyTracker.REGISTRY_STORE);
 
     var branches =
         intake

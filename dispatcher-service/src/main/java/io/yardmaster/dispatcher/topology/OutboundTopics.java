@@ -37,6 +37,8 @@ public final class OutboundTopics implements TopicNameExtractor<String, Object> 
       return topics.rejected().name();
     } else if (value instanceof PoolStatus) {
       return topics.poolStatus().name();
+    } else if (value instanceof io.yardmaster.dispatcher.dependency.DependencyMessage) {
+      return topics.dependencies().name();
     } else if (value instanceof ScalingRecommendation) {
       return topics.scaling().name();
     }

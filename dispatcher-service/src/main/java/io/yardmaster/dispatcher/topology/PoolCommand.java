@@ -10,7 +10,7 @@ import java.util.Objects;
  * an operator command.
  */
 public record PoolCommand(
-    Kind kind, TaskSubmission task, Instant submittedAt, ControlCommand control) {
+    Kind kind, TaskSubmission task, Instant submittedAt, boolean waited, ControlCommand control) {
   /** Queue a task, or apply a command. */
   public enum Kind {
     ENQUEUE,
@@ -23,11 +23,17 @@ public record PoolCommand(
 
   public static PoolCommand enqueue(TaskSubmission task, Instant submittedAt) {
     return new PoolCommand(
-        Kind.ENQUEUE, Objects.requireNonNull(task, "task can't be null"), submittedAt, null);
+        Kind.ENQUEUE, Objects.requireNonNull(task, "task can't be null"), submittedAt, false, null);
+  }
+
+  /** A task whose dependencies all succeeded. */
+  public static PoolCommand release(TaskSubmission task, Instant submittedAt) {
+    return new PoolCommand(
+        Kind.ENQUEUE, Objects.requireNonNull(task, "task can't be null"), submittedAt, true, null);
   }
 
   public static PoolCommand control(ControlCommand command) {
     return new PoolCommand(
-        Kind.CONTROL, null, null, Objects.requireNonNull(command, "command can't be null"));
+        Kind.CONTROL, null, null, false, Objects.requireNonNull(command, "command can't be null"));
   }
 }

@@ -1,0 +1,223 @@
+package io.yardmaster.dispatcher.app;
+
+import io.yardmaster.dispatcher.config.DispatcherConfig;
+import io.yardmaster.dispatcher.config.PoolConfig;
+import io.yardmaster.dispatcher.config.PoolSpecParser;
+import io.yardmaster.dispatcher.config.RoutingRules;
+import io.yardmaster.dispatcher.scheduling.RetryPolicy;
+import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
+import io.yardmaster.dispatcher.scheduling.ScoringOptions;
+import io.yardmaster.dispatcher.scheduling.strategy.Strategies;
+import io.yardmaster.model.YardmasterException;
+import io.yardmaster.model.config.KafkaClientSettings;
+import io.yardmaster.model.validation.SubmissionValidator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The dispatcher's command line: reads the settings, then hands over to {@link DispatcherService}.
+ */
+@Command(
+    name = "dispatcher",
+    mixinStandardHelpOptions = true,
+    version = "Yardmaster dispatcher 0.1.0",
+    description =
+        "Runs the Yardmaster dispatcher: holds the backlog, scores priority and assigns tasks to worker agents.",
+    defaultValueProvider = CommandLine.PropertiesDefaultProvider.class,
+    sortOptions = false)
+public final class DispatcherMain implements Callable<Integer> {
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "${env:YARD_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+      description =
+          "Kafka bootstrap servers (env YARD_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}")
+  String bootstrapServers;
+
+  @Option(
+      names = "--kafka-properties",
+      defaultValue = "${env:YARD_KAFKA_PROPERTIES}",
+      description =
+          "Extra Kafka client properties (TLS, SASL) from this file (env YARD_KAFKA_PROPERTIES).")
+  Path kafkaProperties;
+
+  @Option(
+      names = "--topic-prefix",
+      defaultValue = "yard.",
+      description = "Prefix of every topic. Default: ${DEFAULT-VALUE}")
+  String topicPrefix;
+
+  @Option(
+      names = "--pool",
+      required = true,
+      description =
+          "A pool: name[:capability,capability][:strategy]. Repeat for each pool. Strategies: least-loaded, round-robin.")
+  List<String> pools;
+
+  @Option(names = "--default-pool", description = "Pool of tasks that name none and match no rule.")
+  String defaultPool;
+
+  @Option(
+      names = "--route-type",
+      description = "Route a task type to a pool: type=pool. Repeatable.")
+  Map<String, String> typeRoutes = Map.of();
+
+  @Option(
+      names = "--route-capability",
+      description = "Route tasks needing a capability to a pool: capability=pool. Repeatable.")
+  Map<String, String> capabilityRoutes = Map.of();
+
+  @Option(
+      names = "--state-dir",
+      defaultValue = "work/dispatcher-state",
+      description = "Where the local state stores live. Default: ${DEFAULT-VALUE}")
+  Path stateDir;
+
+  @Option(
+      names = "--application-id",
+      defaultValue = "dispatcher",
+      description =
+          "Kafka Streams application id (after the topic prefix). Default: ${DEFAULT-VALUE}")
+  String applicationId;
+
+  @Option(
+      names = "--processing-guarantee",
+      defaultValue = "exactly_once_v2",
+      description = "exactly_once_v2 or at_least_once. Default: ${DEFAULT-VALUE}")
+  String processingGuarantee;
+
+  @Option(
+      names = "--commit-interval",
+      defaultValue = "PT0.02S",
+      description = "Kafka Streams commit interval (ISO-8601). Default: ${DEFAULT-VALUE}")
+  Duration commitInterval;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "6",
+      description =
+          "Partitions of every topic the dispatcher creates and of its pool repartition. Default: ${DEFAULT-VALUE}")
+  int partitions;
+
+  @Option(
+      names = "--replication-factor",
+      defaultValue = "1",
+      description = "Replication factor of the topics it creates. Default: ${DEFAULT-VALUE}")
+  int replicationFactor;
+
+  @Option(
+      names = "--standby-replicas",
+      defaultValue = "0",
+      description =
+          "Standby replicas of the state stores, for fast fail-over. Default: ${DEFAULT-VALUE}")
+  int standbyReplicas;
+
+  @Option(
+      names = "--work-ahead-cap",
+      defaultValue = "16",
+      description =
+          "Most tasks an agent may hold beyond its slots (0 = strictly its slots). Default: ${DEFAULT-VALUE}")
+  int workAheadCap;
+
+  @Option(
+      names = "--missed-heartbeats",
+      defaultValue = "3",
+      description =
+          "Heartbeats an agent may miss before its leases are re-queued. Default: ${DEFAULT-VALUE}")
+  int missedHeartbeats;
+
+  @Option(
+      names = "--urgency-horizon",
+      defaultValue = "PT5H",
+      description = "How long before a deadline urgency starts to grow. Default: ${DEFAULT-VALUE}")
+  Duration urgencyHorizon;
+
+  @Option(
+      names = "--aging-per-minute",
+      defaultValue = "1.0",
+      description = "Score points a waiting task gains per minute. Default: ${DEFAULT-VALUE}")
+  double agingPerMinute;
+
+  @Option(
+      names = "--max-payload-bytes",
+      defaultValue = "65536",
+      description = "Largest accepted task payload. Default: ${DEFAULT-VALUE}")
+  int maxPayloadBytes;
+
+  @Option(
+      names = "--unknown-dependency-timeout",
+      defaultValue = "PT10M",
+      description =
+          "How long a task may wait for a dependency that was never submitted before it becomes UNSCHEDULABLE (PT0S = forever). Default: ${DEFAULT-VALUE}")
+  Duration unknownDependencyTimeout;
+
+  @Option(
+      names = "--no-ensure-topics",
+      negatable = true,
+      defaultValue = "true",
+      description = "Create missing topics at start (default) or not.")
+  boolean ensureTopics;
+
+  @Override
+  public Integer call() {
+    DispatcherConfig config = config();
+    try (DispatcherService service =
+        new DispatcherService(config, replicationFactor, ensureTopics)) {
+      service.start();
+      service.awaitShutdown();
+      return service.failed() ? 1 : 0;
+    }
+  }
+
+  DispatcherConfig config() {
+    KafkaClientSettings kafka = KafkaClientSettings.load(bootstrapServers, kafkaProperties);
+    List<PoolConfig> poolConfigs = pools.stream().map(PoolSpecParser::parse).toList();
+    poolConfigs.stream()
+        .filter(p -> p.strategy() != null)
+        .forEach(p -> Strategies.create(p.strategy()));
+    SchedulerOptions scheduler =
+        new SchedulerOptions(
+            new ScoringOptions(urgencyHorizon, agingPerMinute, ScoringOptions.DEFAULT_URGENCY_STEP),
+            workAheadCap,
+            missedHeartbeats,
+            SchedulerOptions.DEFAULT_HEARTBEAT_INTERVAL,
+            RetryPolicy.DEFAULTS,
+            SchedulerOptions.DEFAULT_STRATEGY);
+    return new DispatcherConfig(
+        kafka,
+        topicPrefix,
+        applicationId,
+        stateDir,
+        processingGuarantee,
+        commitInterval,
+        DispatcherConfig.DEFAULT_POLL_INTERVAL,
+        DispatcherConfig.DEFAULT_PRODUCER_LINGER,
+        partitions,
+        standbyReplicas,
+        DispatcherConfig.DEFAULT_TICK_INTERVAL,
+        DispatcherConfig.DEFAULT_STATUS_INTERVAL,
+        maxPayloadBytes <= 0 ? SubmissionValidator.DEFAULT_MAX_PAYLOAD_BYTES : maxPayloadBytes,
+        scheduler,
+        poolConfigs,
+        new RoutingRules(typeRoutes, capabilityRoutes, defaultPool),
+        unknownDependencyTimeout);
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new DispatcherMain());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof YardmasterException || e instanceof IllegalArgumentException) {
+            cmd.getErr().println("dispatcher: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    System.exit(cli.execute(args));
+  }
+}

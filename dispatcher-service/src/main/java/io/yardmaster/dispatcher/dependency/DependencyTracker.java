@@ -1,0 +1,295 @@
+package io.yardmaster.dispatcher.dependency;
+
+import io.yardmaster.model.TaskEvent;
+import io.yardmaster.model.TaskState;
+import io.yardmaster.model.TaskSubmission;
+import io.yardmaster.model.TaskView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Holds tasks back until their dependencies succeed, across pools and partitions. Everything is
+ * keyed by task id: a waiting task registers with each dependency (a message keyed by the
+ * dependency's id); a dependency's terminal state, read from {@code tasks.state}, is sent back to
+ * each waiter (keyed by the waiter's id). Failures propagate as UPSTREAM_FAILED, cycles are found
+ * by probes that follow pending dependencies, and a dependency never seen makes its waiter
+ * UNSCHEDULABLE after a configurable wait.
+ */
+public final class DependencyTracker {
+  public static final String WAITING_STORE = "dep-waiting";
+  public static final String REGISTRY_STORE = "dep-registry";
+  static final int MAX_PROBE_PATH = 1000;
+
+  /** Where the tracker's decisions go. */
+  public interface Output {
+    void send(DependencyMessage message);
+
+    void event(TaskEvent event);
+
+    void view(TaskView view);
+
+    /** The task's dependencies all succeeded: queue it in its pool. */
+    void release(TaskSubmission task, Instant submittedAt);
+  }
+
+  private final KeyValueStore<String, WaitingTask> waiting;
+  private final KeyValueStore<String, DependencyRegistry> registry;
+  private final Output out;
+  private final Duration unknownTimeout;
+
+  public DependencyTracker(
+      KeyValueStore<String, WaitingTask> waiting,
+      KeyValueStore<String, DependencyRegistry> registry,
+      Output out,
+      Duration unknownTimeout) {
+    this.waiting = waiting;
+    this.registry = registry;
+    this.out = out;
+    this.unknownTimeout = unknownTimeout;
+  }
+
+  /** A routed task with dependencies: it waits, registers with each and starts a cycle search. */
+  public void hold(TaskSubmission task, Instant now) {
+    Set<String> deps = new TreeSet<>(task.dependencies());
+    WaitingTask w = new WaitingTask(task, TaskState.WAITING, deps, deps, null, now, false);
+    waiting.put(task.id(), w);
+    transition(
+        w,
+        TaskState.SUBMITTED,
+        TaskState.WAITING,
+        "waiting for " + deps.size() + " dependencies: " + String.join(", ", deps),
+        now);
+    for (String d : deps) {
+      out.send(DependencyMessage.register(d, task.id()));
+      out.send(DependencyMessage.probe(d, List.of(task.id())));
+    }
+  }
+
+  /** Whether the task is held here (so commands for it are answered here). */
+  public WaitingTask waiting(String taskId) {
+    return waiting.get(taskId);
+  }
+
+  public void handle(DependencyMessage m, Instant now) {
+    switch (m.kind()) {
+      case REGISTER -> register(m.target(), m.subject());
+      case KNOWN -> known(m.target(), m.subject());
+      case RESOLVED -> resolved(m.target(), m.subject(), m.state(), now);
+      case PROBE -> probe(m.target(), m.path(), now);
+      case CYCLE -> inCycle(m.target(), m.path(), now);
+    }
+  }
+
+  /** A task's view from {@code tasks.state}: it exists, and maybe it ended. */
+  public void onView(TaskView view) {
+    DependencyRegistry reg = registry.get(view.id());
+    DependencyRegistry r = reg == null ? DependencyRegistry.EMPTY : reg;
+    TaskState terminal = view.state().isTerminal() ? view.state() : null;
+    boolean revived = r.terminalState() != null && terminal == null;
+    if (r.known() && (terminal == null ? !revived : terminal == r.terminalState())) {
+      return;
+    }
+    if (!r.known()) {
+      r.waiters().forEach(w -> out.send(DependencyMessage.known(w, view.id())));
+    }
+    if (terminal != null) {
+      r.waiters().forEach(w -> out.send(DependencyMessage.resolved(w, view.id(), terminal)));
+    }
+    registry.put(view.id(), new DependencyRegistry(true, terminal, r.waiters()));
+  }
+
+  private void register(String dependency, String waiter) {
+    DependencyRegistry reg = registry.get(dependency);
+    DependencyRegistry r = reg == null ? DependencyRegistry.EMPTY : reg;
+    Set<String> waiters = new TreeSet<>(r.waiters());
+    waiters.add(waiter);
+    registry.put(dependency, new DependencyRegistry(r.known(), r.terminalState(), waiters));
+    if (r.known()) {
+      out.send(DependencyMessage.known(waiter, dependency));
+    }
+    if (r.terminalState() != null) {
+      out.send(DependencyMessage.resolved(waiter, dependency, r.terminalState()));
+    }
+  }
+
+  private void known(String waiter, String dependency) {
+    WaitingTask w = waiting.get(waiter);
+    if (w != null && w.unknown().contains(dependency)) {
+      Set<String> unknown = new TreeSet<>(w.unknown());
+      unknown.remove(dependency);
+      waiting.put(
+          waiter, w.with(w.state(), w.pending(), unknown, w.failedBecause(), w.unknownReported()));
+    }
+  }
+
+  private void resolved(String waiter, String dependency, TaskState state, Instant now) {
+    WaitingTask w = waiting.get(waiter);
+    if (w == null) {
+      return;
+    }
+    Set<String> unknown = new TreeSet<>(w.unknown());
+    unknown.remove(dependency);
+    if (state == TaskState.SUCCEEDED) {
+      Set<String> pending = new TreeSet<>(w.pending());
+      pending.remove(dependency);
+      boolean revive =
+          w.state() == TaskState.UPSTREAM_FAILED && dependency.equals(w.failedBecause());
+      if (w.state() != TaskState.WAITING && !revive) {
+        waiting.put(
+            waiter, w.with(w.state(), pending, unknown, w.failedBecause(), w.unknownReported()));
+        return;
+      }
+      if (pending.isEmpty()) {
+        waiting.delete(waiter);
+        out.event(
+            TaskEvent.transition(
+                waiter,
+                w.state(),
+                TaskState.READY,
+                w.task().pool(),
+                null,
+                0,
+                "dependencies succeeded",
+                now));
+        out.release(w.task(), w.since());
+        return;
+      }
+      WaitingTask next = w.with(TaskState.WAITING, pending, unknown, null, w.unknownReported());
+      waiting.put(waiter, next);
+      if (revive) {
+        transition(
+            next,
+            TaskState.UPSTREAM_FAILED,
+            TaskState.WAITING,
+            "dependency " + dependency + " succeeded after a replay",
+            now);
+      }
+    } else if (w.state() == TaskState.WAITING) {
+      WaitingTask failed =
+          w.with(TaskState.UPSTREAM_FAILED, w.pending(), unknown, dependency, w.unknownReported());
+      waiting.put(waiter, failed);
+      transition(
+          failed,
+          TaskState.WAITING,
+          TaskState.UPSTREAM_FAILED,
+          "dependency " + dependency + " ended " + state,
+          now);
+    }
+  }
+
+  private void probe(String at, List<String> path, Instant now) {
+    if (at.equals(path.get(0))) {
+      List<String> cycle = new ArrayList<>(path);
+      cycle.add(at);
+      new HashSet<>(path).forEach(member -> out.send(DependencyMessage.cycle(member, cycle)));
+      return;
+    }
+    WaitingTask w = waiting.get(at);
+    if (w == null
+        || w.state() != TaskState.WAITING
+        || path.contains(at)
+        || path.size() >= MAX_PROBE_PATH) {
+      return;
+    }
+    List<String> next = new ArrayList<>(path);
+    next.add(at);
+    w.pending().forEach(d -> out.send(DependencyMessage.probe(d, next)));
+  }
+
+  private void inCycle(String taskId, List<String> cycle, Instant now) {
+    WaitingTask w = waiting.get(taskId);
+    if (w == null || w.state() != TaskState.WAITING) {
+      return;
+    }
+    waiting.delete(taskId);
+    transition(
+        w,
+        TaskState.WAITING,
+        TaskState.REJECTED,
+        "dependency cycle: " + String.join(" -> ", cycle),
+        now);
+  }
+
+  /** Cancels a waiting task; false when it is not waiting here. */
+  public boolean cancel(String taskId, Instant now) {
+    WaitingTask w = waiting.get(taskId);
+    if (w == null || w.state() != TaskState.WAITING) {
+      return false;
+    }
+    waiting.delete(taskId);
+    transition(
+        w, TaskState.WAITING, TaskState.CANCELLED, "cancelled by an operator while waiting", now);
+    return true;
+  }
+
+  /** Reports dependencies still unknown after a while, and gives up on them after the timeout. */
+  public void checkUnknown(Instant now) {
+    List<WaitingTask> expired = new ArrayList<>();
+    List<WaitingTask> report = new ArrayList<>();
+    try (KeyValueIterator<String, WaitingTask> it = waiting.all()) {
+      it.forEachRemaining(
+          kv -> {
+            WaitingTask w = kv.value;
+            if (w.state() != TaskState.WAITING || w.unknown().isEmpty()) {
+              return;
+            }
+            Duration age = Duration.between(w.since(), now);
+            if (!unknownTimeout.isZero() && age.compareTo(unknownTimeout) >= 0) {
+              expired.add(w);
+            } else if (!w.unknownReported() && age.toSeconds() >= 2) {
+              report.add(w);
+            }
+          });
+    }
+    for (WaitingTask w : report) {
+      waiting.put(w.task().id(), w.with(w.state(), w.pending(), w.unknown(), null, true));
+      out.view(view(w, TaskState.WAITING, unknownReason(w), now));
+    }
+    for (WaitingTask w : expired) {
+      waiting.delete(w.task().id());
+      transition(
+          w,
+          TaskState.WAITING,
+          TaskState.UNSCHEDULABLE,
+          unknownReason(w) + " for " + unknownTimeout,
+          now);
+    }
+  }
+
+  private static String unknownReason(WaitingTask w) {
+    return "waiting for unknown task " + String.join(", ", w.unknown());
+  }
+
+  private void transition(WaitingTask w, TaskState from, TaskState to, String reason, Instant now) {
+    out.event(TaskEvent.transition(w.task().id(), from, to, w.task().pool(), null, 0, reason, now));
+    out.view(view(w, to, reason, now));
+  }
+
+  private static TaskView view(WaitingTask w, TaskState state, String reason, Instant now) {
+    TaskSubmission t = w.task();
+    return new TaskView(
+        t.id(),
+        state,
+        t.pool(),
+        t.type(),
+        null,
+        0,
+        reason,
+        t.priority(),
+        t.dependencies(),
+        w.since(),
+        null,
+        null,
+        state.isTerminal() ? now : null,
+        now,
+        null,
+        false);
+  }
+}
