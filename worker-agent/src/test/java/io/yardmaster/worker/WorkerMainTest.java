@@ -97,7 +97,7 @@ class WorkerMainTest {
     assertThat(o.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(o.metricsPort()).isEqualTo(9400);
     assertThat(o.drainTimeout()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(o.commandAllowlist()).containsExactly("sleep", "echo");
+    assertThat(o.commandAllowlist()).containsExactlyInAnyOrder("sleep", "echo");
     assertThat(o.httpAllowlist()).containsExactly("api.local");
     assertThat(o.maxOutputBytes()).isEqualTo(100);
     assertThat(o.maxQueued()).isEqualTo(5);

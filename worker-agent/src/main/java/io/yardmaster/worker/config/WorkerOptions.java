@@ -7,7 +7,6 @@ import io.yardmaster.worker.handler.HandlerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -141,7 +140,7 @@ public record WorkerOptions(
   }
 
   private static Set<String> cleanList(Collection<String> values) {
-    Set<String> clean = new LinkedHashSet<>();
+    Set<String> clean = new java.util.TreeSet<>();
     if (values != null) {
       values.stream().map(String::strip).filter(v -> !v.isEmpty()).forEach(clean::add);
     }
