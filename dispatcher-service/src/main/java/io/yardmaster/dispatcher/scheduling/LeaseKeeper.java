@@ -19,6 +19,9 @@ final class LeaseKeeper {
   /** A gap between ticks longer than this means the dispatcher itself was stalled. */
   static final long STALL_MS = 1_000;
 
+  /** Input this far behind the wall clock means the dispatcher is working through a backlog. */
+  static final long LAG_TOLERANCE_MS = 500;
+
   /** When no agent of the pool is heard, each is given this many timeouts before it is gone. */
   static final int ALL_SILENT_FACTOR = 3;
 
@@ -29,8 +32,8 @@ final class LeaseKeeper {
     this.life = life;
   }
 
-  void tick(long nowMs) {
-    excuseStall(nowMs);
+  void tick(long nowMs, long inputLagMs) {
+    excuseStall(nowMs, inputLagMs);
     long lastHeard = Long.MIN_VALUE;
     for (AgentState agent : life.agents.all()) {
       if (agent.heartbeat() != null) {
@@ -84,14 +87,18 @@ final class LeaseKeeper {
   }
 
   /**
-   * When the dispatcher could not run for a while (a rebalance, a restore, a long pause), agents'
-   * heartbeats may be waiting unread in the topic: silence measured across the stall says nothing
-   * about the agents, so their clocks are moved on by the stall.
+   * Silence only counts while the dispatcher keeps up with its input. When it could not run for a
+   * while (a rebalance, a restore, a long pause), or is working through a backlog (a burst of
+   * submissions is read before the heartbeats that came after it), agents' heartbeats wait unread
+   * in the topic: the time that passes then says nothing about the agents, so their last-seen times
+   * move on with it.
    */
-  private void excuseStall(long nowMs) {
-    if (lastTickMs >= 0 && nowMs - lastTickMs > STALL_MS) {
+  private void excuseStall(long nowMs, long inputLagMs) {
+    if (lastTickMs >= 0) {
       long gap = nowMs - lastTickMs;
-      life.agents.all().forEach(a -> a.excuse(gap));
+      if (gap > STALL_MS || inputLagMs > LAG_TOLERANCE_MS) {
+        life.agents.all().forEach(a -> a.excuse(gap));
+      }
     }
     lastTickMs = nowMs;
   }

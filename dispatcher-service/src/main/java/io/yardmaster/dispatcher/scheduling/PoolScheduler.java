@@ -141,7 +141,15 @@ public final class PoolScheduler {
 
   /** Expires silent agents and overdue leases, releases due retries, and dispatches. */
   public void tick(long nowMs) {
-    leases.tick(nowMs);
+    tick(nowMs, 0);
+  }
+
+  /**
+   * Ticks with the lag of the input being read ({@code now} less the timestamp of the last record
+   * processed): while the dispatcher works through a backlog, agents' silence does not count.
+   */
+  public void tick(long nowMs, long inputLagMs) {
+    leases.tick(nowMs, inputLagMs);
     dispatch(nowMs);
   }
 

@@ -47,6 +47,8 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
   private KeyValueStore<String, TaskRecord> store;
   private KeyValueStore<String, Boolean> meta;
   private ForwardingOutbox outbox;
+  private long inputLagMs;
+  private boolean readSinceTick;
 
   public SchedulerProcessor(DispatcherConfig config) {
     this.config = Objects.requireNonNull(config, "config can't be null");
@@ -93,6 +95,8 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
   @Override
   public void process(Record<String, Object> record) {
     long now = context.currentSystemTimeMs();
+    inputLagMs = now - record.timestamp();
+    readSinceTick = true;
     String pool = record.key();
     if (pool == null || config.pool(pool).isEmpty()) {
       if (pool != null && warnedPools.add(pool)) {
@@ -150,8 +154,9 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
 
   private void tick(long now) {
     for (PoolScheduler s : schedulers.values()) {
-      s.tick(now);
+      s.tick(now, readSinceTick ? inputLagMs : 0);
     }
+    readSinceTick = false;
   }
 
   private void reportStatus(long now) {

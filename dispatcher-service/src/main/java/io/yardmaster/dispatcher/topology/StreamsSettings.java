@@ -20,6 +20,9 @@ public final class StreamsSettings {
     // interval, or every exactly-once round trip pays the full poll wait.
     p.put(StreamsConfig.POLL_MS_CONFIG, config.pollInterval().toMillis());
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+    // The scheduler needs no time order between heartbeats, results and new tasks: never hold a
+    // record back to wait for another input partition to be fetched.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     p.put(
         StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG),
         (int) config.producerLinger().toMillis());

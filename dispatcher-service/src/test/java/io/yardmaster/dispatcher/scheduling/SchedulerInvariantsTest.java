@@ -265,6 +265,32 @@ class SchedulerInvariantsTest {
   }
 
   @Test
+  void shouldNotExpireAgentsWhileTheDispatcherWorksThroughABacklog() {
+    try (DispatcherHarness h = harness(0)) {
+      // GIVEN two agents, a1 holding a task
+      h.heartbeat("main", "a1", 1, Set.of());
+      h.heartbeat("main", "a2", 1, Set.of());
+      h.submit(TaskSubmission.of("held", "noop"));
+      assertThat(h.newAssignments("main")).hasSize(1);
+      // WHEN for 6 s the dispatcher reads a2's heartbeats only 2 s after they were written
+      for (int i = 0; i < 60; i++) {
+        h.advance(Duration.ofMillis(100));
+        h.heartbeatOld("main", "a2", 1, Duration.ofSeconds(2));
+      }
+      // THEN no lease expired: the agents' heartbeats are waiting behind the backlog
+      assertThat(h.events())
+          .noneMatch(e -> e.type() == EventType.AGENT_HEALTH && e.reason().contains("offline"));
+      // AND once it has caught up, an agent that stays silent is detected as before
+      for (int i = 0; i < 8; i++) {
+        h.advance(Duration.ofMillis(500));
+        h.heartbeat("main", "a2", 1, Set.of());
+      }
+      assertThat(h.events())
+          .anyMatch(e -> e.type() == EventType.AGENT_HEALTH && e.reason().contains("offline"));
+    }
+  }
+
+  @Test
   void shouldNotLetATaskNoFreeAgentCanServeBlockTheTasksBehindIt() {
     try (DispatcherHarness h = harness(0)) {
       // GIVEN a top-priority task that needs a GPU, and a lower one anyone can run

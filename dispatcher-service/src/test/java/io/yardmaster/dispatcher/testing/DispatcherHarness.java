@@ -129,11 +129,11 @@ public final class DispatcherHarness implements AutoCloseable {
   }
 
   public void submitRaw(String key, String json) {
-    submit.pipeInput(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    submit.pipeInput(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8), now());
   }
 
   public void control(ControlCommand command) {
-    control.pipeInput(command.key(), bytes(command));
+    control.pipeInput(command.key(), bytes(command), now());
   }
 
   public void heartbeat(String pool, String agentId, int slots, Set<String> capabilities) {
@@ -147,6 +147,23 @@ public final class DispatcherHarness implements AutoCloseable {
       Set<String> capabilities,
       String region,
       AgentHeartbeat.Status status) {
+    heartbeatWrittenAt(pool, agentId, slots, capabilities, region, status, now());
+  }
+
+  /** A heartbeat the agent wrote {@code age} ago, read only now (the dispatcher is behind). */
+  public void heartbeatOld(String pool, String agentId, int slots, Duration age) {
+    heartbeatWrittenAt(
+        pool, agentId, slots, Set.of(), null, AgentHeartbeat.Status.ACTIVE, now().minus(age));
+  }
+
+  private void heartbeatWrittenAt(
+      String pool,
+      String agentId,
+      int slots,
+      Set<String> capabilities,
+      String region,
+      AgentHeartbeat.Status status,
+      Instant writtenAt) {
     heartbeats.pipeInput(
         pool,
         bytes(
@@ -165,7 +182,8 @@ public final class DispatcherHarness implements AutoCloseable {
                 HostLoad.UNKNOWN,
                 1000,
                 status,
-                now())));
+                writtenAt)),
+        writtenAt);
   }
 
   public void started(Assignment a) {
@@ -196,11 +214,12 @@ public final class DispatcherHarness implements AutoCloseable {
                 0,
                 1,
                 error,
-                null)));
+                null)),
+        now());
   }
 
   public void rawResult(String pool, TaskResult r) {
-    results.pipeInput(pool, bytes(r));
+    results.pipeInput(pool, bytes(r), now());
   }
 
   private static byte[] bytes(Object o) {
