@@ -13,7 +13,9 @@ import java.util.Objects;
  *   <li>KNOWN: {@code subject}, a dependency of {@code target}, exists;
  *   <li>RESOLVED: {@code subject}, a dependency of {@code target}, ended in {@code state};
  *   <li>PROBE: a cycle search that started at {@code path[0]} reached {@code target};
- *   <li>CYCLE: {@code target} is in the cycle {@code path}.
+ *   <li>CYCLE: {@code target} is in the cycle {@code path};
+ *   <li>FINISHED: {@code target} reached the terminal {@code state} (sent by the schedulers);
+ *   <li>REOPENED: {@code target} left its terminal state (a replay).
  * </ul>
  */
 public record DependencyMessage(
@@ -24,7 +26,9 @@ public record DependencyMessage(
     KNOWN,
     RESOLVED,
     PROBE,
-    CYCLE
+    CYCLE,
+    FINISHED,
+    REOPENED
   }
 
   public DependencyMessage {
@@ -47,6 +51,14 @@ public record DependencyMessage(
 
   static DependencyMessage probe(String target, List<String> path) {
     return new DependencyMessage(Kind.PROBE, target, null, null, path);
+  }
+
+  public static DependencyMessage finished(String task, TaskState state) {
+    return new DependencyMessage(Kind.FINISHED, task, null, state, null);
+  }
+
+  public static DependencyMessage reopened(String task) {
+    return new DependencyMessage(Kind.REOPENED, task, null, null, null);
   }
 
   static DependencyMessage cycle(String target, List<String> path) {

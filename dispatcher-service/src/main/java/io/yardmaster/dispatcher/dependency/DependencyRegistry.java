@@ -5,11 +5,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the dispatcher knows of a task as a dependency: whether it exists, its last terminal state,
- * and who waits for it. Waiters stay after a failure so that a successful replay can release them.
+ * What the dispatcher knows of a task as a dependency: its last terminal state (null while it has
+ * none) and who waits for it. Waiters stay after a failure so that a successful replay can release
+ * them.
  */
-public record DependencyRegistry(boolean known, TaskState terminalState, Set<String> waiters) {
-  public static final DependencyRegistry EMPTY = new DependencyRegistry(false, null, Set.of());
+public record DependencyRegistry(TaskState terminalState, Set<String> waiters) {
+  public static final DependencyRegistry EMPTY = new DependencyRegistry(null, Set.of());
 
   public DependencyRegistry {
     waiters = new TreeSet<>(waiters);

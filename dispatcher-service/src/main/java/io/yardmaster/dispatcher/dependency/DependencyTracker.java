@@ -17,10 +17,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Holds tasks back until their dependencies succeed, across pools and partitions. Everything is
  * keyed by task id: a waiting task registers with each dependency (a message keyed by the
- * dependency's id); a dependency's terminal state, read from {@code tasks.state}, is sent back to
- * each waiter (keyed by the waiter's id). Failures propagate as UPSTREAM_FAILED, cycles are found
- * by probes that follow pending dependencies, and a dependency never seen makes its waiter
- * UNSCHEDULABLE after a configurable wait.
+ * dependency's id); a dependency's terminal state, which the schedulers announce with a FINISHED
+ * message keyed by its id, is sent back to each waiter (keyed by the waiter's id). Failures
+ * propagate as UPSTREAM_FAILED, cycles are found by probes that follow pending dependencies, and a
+ * dependency never seen makes its waiter UNSCHEDULABLE after a configurable wait.
  */
 public final class DependencyTracker {
   public static final String WAITING_STORE = "dep-waiting";
@@ -43,12 +43,15 @@ public final class DependencyTracker {
   private final KeyValueStore<String, DependencyRegistry> registry;
   private final Output out;
   private final Duration unknownTimeout;
+  private final java.util.function.Predicate<String> exists;
 
   public DependencyTracker(
       KeyValueStore<String, WaitingTask> waiting,
       KeyValueStore<String, DependencyRegistry> registry,
       Output out,
-      Duration unknownTimeout) {
+      Duration unknownTimeout,
+      java.util.function.Predicate<String> exists) {
+    this.exists = exists;
     this.waiting = waiting;
     this.registry = registry;
     this.out = out;
@@ -84,25 +87,36 @@ public final class DependencyTracker {
       case RESOLVED -> resolved(m.target(), m.subject(), m.state(), now);
       case PROBE -> probe(m.target(), m.path(), now);
       case CYCLE -> inCycle(m.target(), m.path(), now);
+      case FINISHED -> onFinished(m.target(), m.state());
+      case REOPENED -> onReopened(m.target());
     }
   }
 
-  /** A task's view from {@code tasks.state}: it exists, and maybe it ended. */
-  public void onView(TaskView view) {
-    DependencyRegistry reg = registry.get(view.id());
+  /** A task was accepted: whoever registered for it before it arrived now knows it exists. */
+  public void onSubmitted(String taskId) {
+    DependencyRegistry r = registry.get(taskId);
+    if (r != null) {
+      r.waiters().forEach(w -> out.send(DependencyMessage.known(w, taskId)));
+    }
+  }
+
+  /** A task reached a terminal state: its waiters learn it, and so will later ones. */
+  public void onFinished(String taskId, TaskState state) {
+    DependencyRegistry reg = registry.get(taskId);
     DependencyRegistry r = reg == null ? DependencyRegistry.EMPTY : reg;
-    TaskState terminal = view.state().isTerminal() ? view.state() : null;
-    boolean revived = r.terminalState() != null && terminal == null;
-    if (r.known() && (terminal == null ? !revived : terminal == r.terminalState())) {
+    if (state == r.terminalState()) {
       return;
     }
-    if (!r.known()) {
-      r.waiters().forEach(w -> out.send(DependencyMessage.known(w, view.id())));
+    r.waiters().forEach(w -> out.send(DependencyMessage.resolved(w, taskId, state)));
+    registry.put(taskId, new DependencyRegistry(state, r.waiters()));
+  }
+
+  /** A terminal task was replayed: until it ends again, it is pending for its waiters. */
+  public void onReopened(String taskId) {
+    DependencyRegistry r = registry.get(taskId);
+    if (r != null && r.terminalState() != null) {
+      registry.put(taskId, new DependencyRegistry(null, r.waiters()));
     }
-    if (terminal != null) {
-      r.waiters().forEach(w -> out.send(DependencyMessage.resolved(w, view.id(), terminal)));
-    }
-    registry.put(view.id(), new DependencyRegistry(true, terminal, r.waiters()));
   }
 
   private void register(String dependency, String waiter) {
@@ -110,8 +124,8 @@ public final class DependencyTracker {
     DependencyRegistry r = reg == null ? DependencyRegistry.EMPTY : reg;
     Set<String> waiters = new TreeSet<>(r.waiters());
     waiters.add(waiter);
-    registry.put(dependency, new DependencyRegistry(r.known(), r.terminalState(), waiters));
-    if (r.known()) {
+    registry.put(dependency, new DependencyRegistry(r.terminalState(), waiters));
+    if (exists.test(dependency)) {
       out.send(DependencyMessage.known(waiter, dependency));
     }
     if (r.terminalState() != null) {
@@ -270,6 +284,11 @@ public final class DependencyTracker {
   private void transition(WaitingTask w, TaskState from, TaskState to, String reason, Instant now) {
     out.event(TaskEvent.transition(w.task().id(), from, to, w.task().pool(), null, 0, reason, now));
     out.view(view(w, to, reason, now));
+    if (to.isTerminal()) {
+      onFinished(w.task().id(), to);
+    } else if (from.isTerminal()) {
+      onReopened(w.task().id());
+    }
   }
 
   private static TaskView view(WaitingTask w, TaskState state, String reason, Instant now) {

@@ -86,7 +86,8 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
                 emit(task.pool(), PoolCommand.release(task, submittedAt));
               }
             },
-            config.unknownDependencyTimeout());
+            config.unknownDependencyTimeout(),
+            id -> seen.get(id) != null);
     context.schedule(
         UNKNOWN_CHECK,
         PunctuationType.WALL_CLOCK_TIME,
@@ -99,8 +100,6 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
         context.recordMetadata().map(RecordMetadata::topic).orElse(topics.submit().name());
     if (topic.equals(topics.control().name())) {
       control(record);
-    } else if (topic.equals(topics.state().name())) {
-      parse(record, TaskView.class, tracker::onView);
     } else if (topic.equals(topics.dependencies().name())) {
       parse(record, DependencyMessage.class, m -> tracker.handle(m, now()));
     } else {
@@ -147,6 +146,7 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
     }
     PoolRouter.Route route = router.route(task);
     seen.put(task.id(), new IntakeEntry(route.pool(), now));
+    tracker.onSubmitted(task.id());
     if (!route.isRouted()) {
       emit(
           task.id(),
@@ -178,6 +178,7 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
               now,
               null,
               false));
+      tracker.onFinished(task.id(), TaskState.UNSCHEDULABLE);
       return;
     }
     TaskSubmission routed = task.withPool(route.pool());

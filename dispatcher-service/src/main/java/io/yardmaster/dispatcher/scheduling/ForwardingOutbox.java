@@ -49,6 +49,16 @@ final class ForwardingOutbox implements Outbox {
     forward(s.pool(), s);
   }
 
+  @Override
+  public void finished(String taskId, io.yardmaster.model.TaskState state) {
+    forward(taskId, io.yardmaster.dispatcher.dependency.DependencyMessage.finished(taskId, state));
+  }
+
+  @Override
+  public void reopened(String taskId) {
+    forward(taskId, io.yardmaster.dispatcher.dependency.DependencyMessage.reopened(taskId));
+  }
+
   void rejected(String key, RejectedRecord r) {
     forward(key, r);
   }

@@ -17,4 +17,10 @@ public interface Outbox {
   void deadLetter(DeadLetter deadLetter);
 
   void poolStatus(PoolStatus status);
+
+  /** A task reached a terminal state: tasks that depend on it must learn it. */
+  default void finished(String taskId, io.yardmaster.model.TaskState state) {}
+
+  /** A terminal task was replayed and is pending again for the tasks that depend on it. */
+  default void reopened(String taskId) {}
 }

@@ -55,6 +55,11 @@ final class TaskLifecycle {
     outbox.event(
         TaskEvent.transition(r.id(), from, to, pool, r.agentId, r.attempt, reason, at(nowMs)));
     outbox.view(r.view(at(nowMs)));
+    if (to.isTerminal()) {
+      outbox.finished(r.id(), to);
+    } else if (from.isTerminal()) {
+      outbox.reopened(r.id());
+    }
   }
 
   /** Puts a READY record into the in-memory order. */

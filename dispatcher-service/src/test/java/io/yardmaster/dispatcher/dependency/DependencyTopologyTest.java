@@ -141,6 +141,19 @@ class DependencyTopologyTest {
   }
 
   @Test
+  void shouldFailTheDependentsOfATaskNoPoolCanServe() {
+    try (DispatcherHarness h = harness()) {
+      // GIVEN b waits for a, and a names a pool that does not exist
+      h.submit(task("b", "p1", "a"));
+      h.submit(task("a", "nowhere"));
+      // THEN a is UNSCHEDULABLE and b UPSTREAM_FAILED because of it
+      assertThat(h.stateOf("a")).isEqualTo(TaskState.UNSCHEDULABLE);
+      assertThat(h.views().get("b").state()).isEqualTo(TaskState.UPSTREAM_FAILED);
+      assertThat(h.views().get("b").reason()).contains("dependency a ended UNSCHEDULABLE");
+    }
+  }
+
+  @Test
   void shouldReviveDependentsWhenAReplayedDependencySucceeds() {
     try (DispatcherHarness h = harness()) {
       // GIVEN b failed upstream because a was dead-lettered
