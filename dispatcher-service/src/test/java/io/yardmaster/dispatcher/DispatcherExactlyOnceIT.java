@@ -108,24 +108,7 @@ class DispatcherExactlyOnceIT {
     Path state = Files.createTempDirectory(Path.of("target"), "dispatcher-it");
     DispatcherConfig base =
         DispatcherConfig.defaults(kafka, List.of(PoolConfig.of(pool))).withStateDir(state);
-    return new DispatcherConfig(
-        kafka,
-        topics.prefix(),
-        base.applicationId(),
-        state,
-        base.processingGuarantee(),
-        base.commitInterval(),
-        base.pollInterval(),
-        base.producerLinger(),
-        base.partitions(),
-        0,
-        base.tickInterval(),
-        base.statusInterval(),
-        base.maxPayloadBytes(),
-        base.scheduler(),
-        base.pools(),
-        base.routing(),
-        base.unknownDependencyTimeout());
+    return base.withTopicPrefix(topics.prefix());
   }
 
   static SimulatedAgents startAfter(

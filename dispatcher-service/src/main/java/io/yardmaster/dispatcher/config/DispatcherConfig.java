@@ -173,128 +173,128 @@ public record DispatcherConfig(
   }
 
   public DispatcherConfig withStateDir(Path dir) {
-    return new DispatcherConfig(
-        kafka,
-        topicPrefix,
-        applicationId,
-        dir,
-        processingGuarantee,
-        commitInterval,
-        pollInterval,
-        producerLinger,
-        partitions,
-        standbyReplicas,
-        tickInterval,
-        statusInterval,
-        maxPayloadBytes,
-        scheduler,
-        pools,
-        routing,
-        unknownDependencyTimeout);
+    return toBuilder().stateDir(dir).build();
+  }
+
+  public DispatcherConfig withTopicPrefix(String prefix) {
+    return toBuilder().topicPrefix(prefix).build();
   }
 
   public DispatcherConfig withRouting(RoutingRules rules) {
-    return new DispatcherConfig(
-        kafka,
-        topicPrefix,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        commitInterval,
-        pollInterval,
-        producerLinger,
-        partitions,
-        standbyReplicas,
-        tickInterval,
-        statusInterval,
-        maxPayloadBytes,
-        scheduler,
-        pools,
-        rules,
-        unknownDependencyTimeout);
+    return toBuilder().routing(rules).build();
   }
 
   public DispatcherConfig withScheduler(SchedulerOptions options) {
-    return new DispatcherConfig(
-        kafka,
-        topicPrefix,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        commitInterval,
-        pollInterval,
-        producerLinger,
-        partitions,
-        standbyReplicas,
-        tickInterval,
-        statusInterval,
-        maxPayloadBytes,
-        options,
-        pools,
-        routing,
-        unknownDependencyTimeout);
-  }
-
-  public DispatcherConfig withProcessingGuarantee(String guarantee) {
-    return new DispatcherConfig(
-        kafka,
-        topicPrefix,
-        applicationId,
-        stateDir,
-        guarantee,
-        commitInterval,
-        pollInterval,
-        producerLinger,
-        partitions,
-        standbyReplicas,
-        tickInterval,
-        statusInterval,
-        maxPayloadBytes,
-        scheduler,
-        pools,
-        routing,
-        unknownDependencyTimeout);
-  }
-
-  public DispatcherConfig withPartitions(int count) {
-    return new DispatcherConfig(
-        kafka,
-        topicPrefix,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        commitInterval,
-        pollInterval,
-        producerLinger,
-        count,
-        standbyReplicas,
-        tickInterval,
-        statusInterval,
-        maxPayloadBytes,
-        scheduler,
-        pools,
-        routing,
-        unknownDependencyTimeout);
+    return toBuilder().scheduler(options).build();
   }
 
   public DispatcherConfig withUnknownDependencyTimeout(Duration timeout) {
-    return new DispatcherConfig(
-        kafka,
-        topicPrefix,
-        applicationId,
-        stateDir,
-        processingGuarantee,
-        commitInterval,
-        pollInterval,
-        producerLinger,
-        partitions,
-        standbyReplicas,
-        tickInterval,
-        statusInterval,
-        maxPayloadBytes,
-        scheduler,
-        pools,
-        routing,
-        timeout);
+    return toBuilder().unknownDependencyTimeout(timeout).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy of a configuration with some settings changed; {@link #build} checks it again. */
+  public static final class Builder {
+    private KafkaClientSettings kafka;
+    private String topicPrefix;
+    private String applicationId;
+    private Path stateDir;
+    private String processingGuarantee;
+    private Duration commitInterval;
+    private Duration pollInterval;
+    private Duration producerLinger;
+    private int partitions;
+    private int standbyReplicas;
+    private Duration tickInterval;
+    private Duration statusInterval;
+    private int maxPayloadBytes;
+    private SchedulerOptions scheduler;
+    private List<PoolConfig> pools;
+    private RoutingRules routing;
+    private Duration unknownDependencyTimeout;
+
+    private Builder(DispatcherConfig c) {
+      kafka = c.kafka;
+      topicPrefix = c.topicPrefix;
+      applicationId = c.applicationId;
+      stateDir = c.stateDir;
+      processingGuarantee = c.processingGuarantee;
+      commitInterval = c.commitInterval;
+      pollInterval = c.pollInterval;
+      producerLinger = c.producerLinger;
+      partitions = c.partitions;
+      standbyReplicas = c.standbyReplicas;
+      tickInterval = c.tickInterval;
+      statusInterval = c.statusInterval;
+      maxPayloadBytes = c.maxPayloadBytes;
+      scheduler = c.scheduler;
+      pools = c.pools;
+      routing = c.routing;
+      unknownDependencyTimeout = c.unknownDependencyTimeout;
+    }
+
+    public Builder topicPrefix(String value) {
+      topicPrefix = value;
+      return this;
+    }
+
+    public Builder stateDir(Path value) {
+      stateDir = value;
+      return this;
+    }
+
+    public Builder processingGuarantee(String value) {
+      processingGuarantee = value;
+      return this;
+    }
+
+    public Builder commitInterval(Duration value) {
+      commitInterval = value;
+      return this;
+    }
+
+    public Builder partitions(int value) {
+      partitions = value;
+      return this;
+    }
+
+    public Builder scheduler(SchedulerOptions value) {
+      scheduler = value;
+      return this;
+    }
+
+    public Builder routing(RoutingRules value) {
+      routing = value;
+      return this;
+    }
+
+    public Builder unknownDependencyTimeout(Duration value) {
+      unknownDependencyTimeout = value;
+      return this;
+    }
+
+    public DispatcherConfig build() {
+      return new DispatcherConfig(
+          kafka,
+          topicPrefix,
+          applicationId,
+          stateDir,
+          processingGuarantee,
+          commitInterval,
+          pollInterval,
+          producerLinger,
+          partitions,
+          standbyReplicas,
+          tickInterval,
+          statusInterval,
+          maxPayloadBytes,
+          scheduler,
+          pools,
+          routing,
+          unknownDependencyTimeout);
+    }
   }
 }
