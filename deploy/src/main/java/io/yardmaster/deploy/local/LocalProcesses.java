@@ -1,0 +1,139 @@
+package io.yardmaster.deploy.local;
+
+import io.yardmaster.deploy.RunFailedException;
+import io.yardmaster.dispatcher.app.DispatcherMain;
+import io.yardmaster.worker.WorkerMain;
+import io.yardmaster.worker.config.AgentIds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the processes of a local run: the broker, the dispatcher and one process per agent, each
+ * logging to its own file in the run's {@code logs} folder.
+ */
+final class LocalProcesses {
+  static final int TIER_KAFKA = 0;
+  static final int TIER_DISPATCHER = 1;
+  static final int TIER_AGENTS = 2;
+  private static final String LOG_CONFIG = "process-log4j2.xml";
+  private static final String AGENT_DRAIN_TIMEOUT = "5s";
+
+  private final ProcessGroup group;
+  private final JavaCommand java;
+  private final LocalRunOptions options;
+  private final Path work;
+  private final Path logs;
+  private final List<String> logOptions;
+
+  LocalProcesses(
+      ProcessGroup group, JavaCommand java, LocalRunOptions options, Path work, Path logs) {
+    this.group = group;
+    this.java = java;
+    this.options = options;
+    this.work = work;
+    this.logs = logs;
+    this.logOptions = List.of("-Dlog4j2.configurationFile=" + copyLogConfig(logs));
+  }
+
+  /** Starts the embedded broker and returns its bootstrap address. */
+  BrokerLauncher.Broker startBroker() {
+    return BrokerLauncher.start(
+        group,
+        java,
+        work.resolve("kafka"),
+        logs.resolve("kafka.out"),
+        options.kafkaPort(),
+        options.startupTimeout());
+  }
+
+  ManagedProcess startDispatcher(String bootstrap) {
+    List<String> args = new ArrayList<>(kafkaArgs(bootstrap));
+    options.pools().forEach(p -> args.addAll(List.of("--pool", p.dispatcherSpec())));
+    // tasks that name no pool and match no pool's capabilities go to the first pool
+    args.addAll(List.of("--default-pool", options.pools().get(0).name()));
+    args.addAll(List.of("--state-dir", work.resolve("dispatcher-state").toString()));
+    return group.start(
+        "dispatcher",
+        TIER_DISPATCHER,
+        java.command(DispatcherMain.class, logOptions, args),
+        logs.resolve("dispatcher.log"));
+  }
+
+  /**
+   * Starts every pool's agents, one process each, and returns their ids with their metrics port (0
+   * when metrics are off: they are on only when a dashboard port was asked for).
+   */
+  Map<String, Integer> startAgents(String bootstrap) {
+    Map<String, Integer> agents = new LinkedHashMap<>();
+    String host = AgentIds.localHostName();
+    for (PoolPlan pool : options.pools()) {
+      for (int i = 0; i < pool.agents(); i++) {
+        String agentId = AgentIds.stable(host, pool.name(), i);
+        int metricsPort = options.dashboardPort() == null ? 0 : freePort();
+        List<String> args = new ArrayList<>(kafkaArgs(bootstrap));
+        args.addAll(
+            List.of(
+                "--pool", pool.name(),
+                "--slots", Integer.toString(pool.slots()),
+                "--index", Integer.toString(i),
+                "--agent-id", agentId,
+                "--drain-timeout", AGENT_DRAIN_TIMEOUT,
+                "--metrics-port", Integer.toString(metricsPort),
+                "--execution-log", logs.resolve(agentId + ".executions.jsonl").toString()));
+        if (!pool.capabilities().isEmpty()) {
+          args.addAll(List.of("--capabilities", String.join(",", pool.capabilities())));
+        }
+        group.start(
+            "agent " + agentId,
+            TIER_AGENTS,
+            java.command(WorkerMain.class, logOptions, args),
+            logs.resolve(agentId + ".log"));
+        agents.put(agentId, metricsPort);
+      }
+    }
+    return agents;
+  }
+
+  private List<String> kafkaArgs(String bootstrap) {
+    List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrap));
+    if (options.kafkaProperties() != null) {
+      args.addAll(List.of("--kafka-properties", options.kafkaProperties().toString()));
+    }
+    args.addAll(List.of("--topic-prefix", options.topicPrefix()));
+    return args;
+  }
+
+  /** Writes the child processes' logging configuration into the logs folder. */
+  private static Path copyLogConfig(Path logs) {
+    Path target = logs.resolve("log4j2.xml");
+    try (InputStream in = LocalProcesses.class.getResourceAsStream(LOG_CONFIG)) {
+      if (in == null) {
+        throw new RunFailedException(
+            "the build lacks " + LOG_CONFIG + "; rebuild the deploy module");
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new RunFailedException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new RunFailedException("cannot find a free port for agent metrics", e);
+    }
+  }
+}
