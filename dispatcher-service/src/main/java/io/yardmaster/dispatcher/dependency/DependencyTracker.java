@@ -162,16 +162,15 @@ public final class DependencyTracker {
       }
       if (pending.isEmpty()) {
         waiting.delete(waiter);
-        out.event(
-            TaskEvent.transition(
-                waiter,
-                w.state(),
-                TaskState.READY,
-                w.task().pool(),
-                null,
-                0,
-                "dependencies succeeded",
-                now));
+        if (revive) {
+          transition(
+              w,
+              TaskState.UPSTREAM_FAILED,
+              TaskState.WAITING,
+              "dependency " + dependency + " succeeded after a replay",
+              now);
+        }
+        // The scheduler records the move to READY when it queues the task.
         out.release(w.task(), w.since());
         return;
       }
@@ -184,6 +183,9 @@ public final class DependencyTracker {
             TaskState.WAITING,
             "dependency " + dependency + " succeeded after a replay",
             now);
+        // Another dependency may have failed meanwhile (ignored while this task was failed):
+        // registering again makes each remaining dependency answer with its terminal state.
+        pending.forEach(d -> out.send(DependencyMessage.register(d, waiter)));
       }
     } else if (w.state() == TaskState.WAITING) {
       WaitingTask failed =

@@ -126,6 +126,9 @@ public final class PoolScheduler {
   }
 
   public void onHeartbeat(AgentHeartbeat hb, long nowMs) {
+    if (hb.status() == AgentHeartbeat.Status.LEAVING && life.agents.get(hb.agentId()) == null) {
+      return; // a late goodbye from an agent that has already left
+    }
     if (life.agents.onHeartbeat(hb, nowMs)) {
       life.outbox.event(
           TaskEvent.note(

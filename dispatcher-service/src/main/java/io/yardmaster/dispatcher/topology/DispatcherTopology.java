@@ -79,11 +79,7 @@ public final class DispatcherTopology {
 
     KStream<String, byte[]> intakeInput =
         builder.stream(
-            List.of(
-                topics.submit().name(),
-                topics.control().name(),
-                topics.dependencies().name(),
-                topics.state().name()),
+            List.of(topics.submit().name(), topics.control().name(), topics.dependencies().name()),
             Consumed.with(keys, Serdes.ByteArray()).withName("intake-source"));
     KStream<String, Object> intake =
         intakeInput.process(

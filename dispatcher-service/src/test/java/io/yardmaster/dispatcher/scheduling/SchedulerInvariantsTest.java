@@ -58,6 +58,7 @@ class SchedulerInvariantsTest {
       h.events().stream()
           .filter(e -> e.type() == EventType.TRANSITION && e.to().isTerminal())
           .forEach(e -> terminalEvents.merge(e.taskId(), 1, Integer::sum));
+      assertThat(h.events()).noneMatch(e -> e.type() == EventType.DUPLICATE_SUBMISSION);
       for (int i = 0; i < 300; i++) {
         assertThat(h.stateOf("t" + i))
             .as("t" + i)
@@ -287,6 +288,25 @@ class SchedulerInvariantsTest {
       }
       assertThat(h.events())
           .anyMatch(e -> e.type() == EventType.AGENT_HEALTH && e.reason().contains("offline"));
+    }
+  }
+
+  @Test
+  void shouldNotLetALateGoodbyeBringBackAnAgentThatLeft() {
+    try (DispatcherHarness h = harness(0)) {
+      // GIVEN an agent that said it is leaving and has no work, so it left
+      h.heartbeat("main", "a1", 1, Set.of());
+      h.heartbeat(
+          "main", "a1", 1, Set.of(), null, io.yardmaster.model.AgentHeartbeat.Status.LEAVING);
+      // WHEN its last LEAVING heartbeat arrives after that, and a task comes
+      h.heartbeat(
+          "main", "a1", 1, Set.of(), null, io.yardmaster.model.AgentHeartbeat.Status.LEAVING);
+      h.submit(TaskSubmission.of("t", "noop"));
+      // THEN it did not join again, and nothing is sent to it
+      assertThat(h.events())
+          .filteredOn(e -> e.taskId().equals("a1") && e.reason().contains("joined"))
+          .hasSize(1);
+      assertThat(h.newAssignments("main")).isEmpty();
     }
   }
 
