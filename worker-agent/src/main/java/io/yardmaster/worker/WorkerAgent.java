@@ -191,7 +191,9 @@ public final class WorkerAgent implements AutoCloseable {
     }
     LOG.info("Agent {} draining (up to {})", options.agentId(), timeout);
     sendHeartbeatQuietly();
-    poller.pause();
+    // The poller keeps reading while the agent drains: assignments the dispatcher sent before it
+    // heard the LEAVING heartbeat still arrive, and the executor, no longer accepting, hands each
+    // back (RELEASED) at once, so the dispatcher re-queues them without waiting for a timeout.
     try {
       executor.shutdown(timeout);
       heartbeats.shutdown(Duration.ofSeconds(1));
@@ -207,8 +209,8 @@ public final class WorkerAgent implements AutoCloseable {
   private void stopClients() {
     try {
       sendHeartbeatQuietly();
-      producer.close(PRODUCER_CLOSE_TIMEOUT);
       poller.shutdown(POLLER_STOP_TIMEOUT);
+      producer.close(PRODUCER_CLOSE_TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       poller.shutdownNow();

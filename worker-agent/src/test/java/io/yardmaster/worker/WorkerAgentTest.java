@@ -136,9 +136,11 @@ class WorkerAgentTest {
     await()
         .atMost(WAIT)
         .until(
-            () ->
-                heartbeats().get(heartbeats().size() - 1).status()
-                    == AgentHeartbeat.Status.LEAVING);
+            () -> {
+              List<AgentHeartbeat> sent = heartbeats();
+              return !sent.isEmpty()
+                  && sent.get(sent.size() - 1).status() == AgentHeartbeat.Status.LEAVING;
+            });
     assertThat(agent.state()).isEqualTo(LifecycleState.DRAINING);
     // AND the running one may finish, after which everything is flushed and committed
     gate.open();

@@ -64,9 +64,7 @@ public final class AssignmentPoller implements Startable, Shutdownable {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean started;
-  private volatile boolean pauseRequested;
   private TopicPartition partition;
-  private boolean paused;
   private long lastCommitted = -1;
   private long lastCommitAtMs;
 
@@ -100,11 +98,6 @@ public final class AssignmentPoller implements Startable, Shutdownable {
   /** Completes once the agent's partition is assigned and its start position committed. */
   public CompletableFuture<Void> ready() {
     return ready;
-  }
-
-  /** Stops reading new assignments (for a drain); commits go on. */
-  public void pause() {
-    pauseRequested = true;
   }
 
   /** The offsets this poller tracks (for tests and diagnostics). */
@@ -178,10 +171,6 @@ public final class AssignmentPoller implements Startable, Shutdownable {
   private void pollOnce() {
     if (partition == null) {
       setUp();
-    }
-    if (pauseRequested && !paused) {
-      consumer.pause(List.of(partition));
-      paused = true;
     }
     for (ConsumerRecord<String, byte[]> record : consumer.poll(settings.pollTimeout())) {
       handle(record);

@@ -165,14 +165,6 @@ class AssignmentPollerTest {
   }
 
   @Test
-  void shouldStopReadingWhenPaused() {
-    // GIVEN a running poller WHEN it is paused for a drain THEN its partition is paused
-    startReady();
-    poller.pause();
-    await().atMost(WAIT).until(() -> consumer.paused().contains(own));
-  }
-
-  @Test
   void shouldCommitFinishedWorkAndCloseWhenShutDown() throws InterruptedException {
     // GIVEN a poller that commits only once an hour, and a finished assignment
     AssignmentPoller hourly =
