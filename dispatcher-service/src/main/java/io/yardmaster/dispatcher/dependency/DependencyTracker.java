@@ -61,7 +61,7 @@ public final class DependencyTracker {
   /** A routed task with dependencies: it waits, registers with each and starts a cycle search. */
   public void hold(TaskSubmission task, Instant now) {
     Set<String> deps = new TreeSet<>(task.dependencies());
-    WaitingTask w = new WaitingTask(task, TaskState.WAITING, deps, deps, null, now, false);
+    WaitingTask w = new WaitingTask(task, TaskState.WAITING, deps, deps, null, now, false, null);
     waiting.put(task.id(), w);
     transition(
         w,
@@ -208,12 +208,17 @@ public final class DependencyTracker {
       return;
     }
     WaitingTask w = waiting.get(at);
+    String origin = path.get(0);
     if (w == null
         || w.state() != TaskState.WAITING
+        || w.probedBy().contains(origin)
         || path.contains(at)
         || path.size() >= MAX_PROBE_PATH) {
       return;
     }
+    // Each search passes a task once: every path through it to a cycle back to the origin is
+    // explored from here the first time, so later arrivals of the same search add nothing.
+    waiting.put(at, w.probedBy(origin));
     List<String> next = new ArrayList<>(path);
     next.add(at);
     w.pending().forEach(d -> out.send(DependencyMessage.probe(d, next)));

@@ -11,6 +11,7 @@ import io.yardmaster.model.Priority;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.TaskState;
 import io.yardmaster.model.TaskSubmission;
+import io.yardmaster.model.json.JsonSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * One pool's scheduler core, its agents and its operators on a simulated clock, with an {@link
@@ -45,7 +47,7 @@ final class PoolSimulation {
 
   final SplittableRandom rnd;
   final SchedulerOptions options;
-  final TaskStore store = TaskStore.inMemory();
+  final TaskStore store;
   final InvariantCheckingOutbox model;
   final Map<String, SimulatedAgent> agents = new LinkedHashMap<>();
   final List<String> ids = new ArrayList<>();
@@ -57,6 +59,9 @@ final class PoolSimulation {
 
   PoolSimulation(long seed) {
     rnd = new SplittableRandom(seed);
+    // Every other seed keeps serialized copies, as the service's state store does, so a record
+    // changed but not written back is lost as it would be there.
+    store = seed % 2 == 0 ? serializing() : TaskStore.inMemory();
     ScoringOptions scoring =
         new ScoringOptions(
             rnd.nextBoolean() ? Duration.ofHours(5) : Duration.ofMinutes(2),
@@ -290,5 +295,32 @@ final class PoolSimulation {
     Set<String> caps = new HashSet<>(List.of("cpu"));
     caps.addAll(CAPS.subList(0, capCount));
     agents.put(id, new SimulatedAgent(this, id, 1 + rnd.nextInt(4), caps));
+  }
+
+  private static TaskStore serializing() {
+    JsonSerde<TaskRecord> serde = JsonSerde.of(TaskRecord.class);
+    Map<String, byte[]> map = new LinkedHashMap<>();
+    return new TaskStore() {
+      @Override
+      public TaskRecord get(String taskId) {
+        byte[] bytes = map.get(taskId);
+        return bytes == null ? null : serde.deserialize("", bytes);
+      }
+
+      @Override
+      public void put(TaskRecord record) {
+        map.put(record.id(), serde.serialize("", record));
+      }
+
+      @Override
+      public void delete(String taskId) {
+        map.remove(taskId);
+      }
+
+      @Override
+      public void forEach(Consumer<TaskRecord> action) {
+        List.copyOf(map.values()).forEach(bytes -> action.accept(serde.deserialize("", bytes)));
+      }
+    };
   }
 }
