@@ -209,6 +209,8 @@ public final class WorkerAgent implements AutoCloseable {
   private void stopClients() {
     try {
       sendHeartbeatQuietly();
+      // Results acknowledged first, so the poller's last commit covers every reported task.
+      producer.flush();
       poller.shutdown(POLLER_STOP_TIMEOUT);
       producer.close(PRODUCER_CLOSE_TIMEOUT);
     } catch (InterruptedException e) {
