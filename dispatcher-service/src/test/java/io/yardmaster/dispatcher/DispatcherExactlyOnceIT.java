@@ -27,6 +27,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -119,11 +120,22 @@ class DispatcherExactlyOnceIT {
       int agents,
       int slots) {
     dispatcher.start();
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                dispatcher.streams().state()
+                    == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
     return new SimulatedAgents(kafka, topics, pool, agents, slots);
   }
 
   static void submit(KafkaClientSettings kafka, Topics topics, String pool, int count) {
     Properties p = kafka.baseProperties();
+    // The in-process broker has refused idempotent batches on new topics as out of sequence, and
+    // the producer then drops them; plain retries can only duplicate a submission, which intake
+    // ignores by task id.
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, TaskSubmission> producer =
         new KafkaProducer<>(p, new StringSerializer(), topics.submit().valueSerde().serializer())) {
       for (int i = 0; i < count; i++) {

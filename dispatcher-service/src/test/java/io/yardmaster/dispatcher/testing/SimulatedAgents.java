@@ -67,6 +67,9 @@ public final class SimulatedAgents implements AutoCloseable {
     cp.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     Properties pp = kafka.baseProperties();
     pp.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    // See DispatcherExactlyOnceIT.submit: a duplicate result is fenced, a lost one is not.
+    pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    pp.put(ProducerConfig.ACKS_CONFIG, "all");
     String topic = topics.assignmentTopicName(pool);
     try (KafkaConsumer<String, Assignment> consumer =
             new KafkaConsumer<>(cp, new StringDeserializer(), JsonSerde.of(Assignment.class));

@@ -59,6 +59,9 @@ final class TaskLedger implements AutoCloseable {
     Properties props = kafka.baseProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    // as `yard submit`: a repeated submission is ignored, a batch refused as out of sequence is
+    // lost
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
     try (KafkaProducer<String, TaskSubmission> producer =
         new KafkaProducer<>(
             props, new StringSerializer(), topics.submit().valueSerde().serializer())) {
