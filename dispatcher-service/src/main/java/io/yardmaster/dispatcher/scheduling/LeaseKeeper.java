@@ -115,16 +115,21 @@ final class LeaseKeeper {
     if (silent <= timeout) {
       return false;
     }
-    boolean othersHeardSince = lastHeard > agent.lastSeenMs() && nowMs - lastHeard <= timeout;
+    // "Heard since" means at least a whole heartbeat interval later: agents heard in the same
+    // batch are equally silent, whatever order the batch was read in.
+    boolean othersHeardSince =
+        lastHeard - agent.lastSeenMs() >= intervalMs(agent) && nowMs - lastHeard <= timeout;
     return othersHeardSince || silent > ALL_SILENT_FACTOR * timeout;
   }
 
   long agentTimeoutMs(AgentState agent) {
+    return intervalMs(agent) * life.options.missedHeartbeats();
+  }
+
+  private long intervalMs(AgentState agent) {
     AgentHeartbeat hb = agent.heartbeat();
-    long interval =
-        hb != null && hb.intervalMs() > 0
-            ? hb.intervalMs()
-            : life.options.defaultHeartbeatInterval().toMillis();
-    return interval * life.options.missedHeartbeats();
+    return hb != null && hb.intervalMs() > 0
+        ? hb.intervalMs()
+        : life.options.defaultHeartbeatInterval().toMillis();
   }
 }
