@@ -39,8 +39,10 @@ public final class AgentState {
   }
 
   /** Moves the last-seen time on by a period in which the agent could not have been heard. */
-  void excuse(long gapMs) {
-    lastSeenMs += gapMs;
+  void excuse(long gapMs, long nowMs) {
+    // Never past now: an agent heard during the stall must not look more recent than one heard
+    // just after it.
+    lastSeenMs = Math.min(nowMs, lastSeenMs + gapMs);
   }
 
   public long lastSeenMs() {

@@ -97,7 +97,7 @@ final class LeaseKeeper {
     if (lastTickMs >= 0) {
       long gap = nowMs - lastTickMs;
       if (gap > STALL_MS || inputLagMs > LAG_TOLERANCE_MS) {
-        life.agents.all().forEach(a -> a.excuse(gap));
+        life.agents.all().forEach(a -> a.excuse(gap, nowMs));
       }
     }
     lastTickMs = nowMs;
