@@ -1,9 +1,7 @@
 package io.yardmaster.dispatcher.scheduling;
 
 import io.yardmaster.model.AgentHeartbeat;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,17 +32,6 @@ public final class AgentTable {
 
   public int size() {
     return agents.size();
-  }
-
-  /** Agents not heard from for longer than {@code timeoutMs}. */
-  List<AgentState> expired(long nowMs, long timeoutMs) {
-    List<AgentState> gone = new ArrayList<>();
-    for (AgentState a : agents.values()) {
-      if (nowMs - a.lastSeenMs() > timeoutMs) {
-        gone.add(a);
-      }
-    }
-    return gone;
   }
 
   void remove(String agentId) {

@@ -1,7 +1,6 @@
 package io.yardmaster.dispatcher.scheduling;
 
 import io.yardmaster.model.Priority;
-import java.time.Instant;
 
 /**
  * Scores a task: {@code level × business value × urgency × multiplier + aging × minutes waited}.
@@ -105,33 +104,7 @@ public final class PriorityScorer {
     return base(p) * urgency(deadlineMs(p), nowMs) + agingPerMs * Math.max(0, nowMs - enqueuedMs);
   }
 
-  /** The score broken into its parts, for explanations. */
-  public ScoreBreakdown explain(Priority p, long enqueuedMs, long nowMs) {
-    double aging = agingPerMs * Math.max(0, nowMs - enqueuedMs);
-    double urgency = urgency(deadlineMs(p), nowMs);
-    return new ScoreBreakdown(
-        p.level(),
-        p.businessValue(),
-        urgency,
-        p.urgencyMultiplier(),
-        aging,
-        base(p) * urgency + aging);
-  }
-
   public static long deadlineMs(Priority p) {
     return p.deadline() == null ? Long.MAX_VALUE : p.deadline().toEpochMilli();
-  }
-
-  /** A score and its parts. */
-  public record ScoreBreakdown(
-      int level,
-      double businessValue,
-      double urgency,
-      double urgencyMultiplier,
-      double aging,
-      double score) {}
-
-  static long ms(Instant instant) {
-    return instant.toEpochMilli();
   }
 }

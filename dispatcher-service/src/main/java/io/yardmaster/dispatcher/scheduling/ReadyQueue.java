@@ -163,24 +163,4 @@ public final class ReadyQueue {
   public boolean isEmpty() {
     return byId.isEmpty();
   }
-
-  /** How many queued tasks of the same requirement go before this one (0 = next), or -1. */
-  public int rank(String taskId) {
-    Entry entry = byId.get(taskId);
-    if (entry == null) {
-      return -1;
-    }
-    return groups.get(entry.requirement()).headSet(entry, false).size();
-  }
-
-  /** The requirement groups currently queued. */
-  public java.util.Set<Requirement> requirements() {
-    return java.util.Collections.unmodifiableSet(groups.keySet());
-  }
-
-  /** The tasks of one group in order (for tests and explanations). */
-  public java.util.List<Entry> ordered(Requirement requirement) {
-    NavigableSet<Entry> group = groups.get(requirement);
-    return group == null ? java.util.List.of() : java.util.List.copyOf(group);
-  }
 }

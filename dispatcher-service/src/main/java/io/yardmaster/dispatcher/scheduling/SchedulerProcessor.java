@@ -44,7 +44,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
   private final Map<String, PoolStatusReporter> reporters = new HashMap<>();
   private final Set<String> warnedPools = new HashSet<>();
   private ProcessorContext<String, Object> context;
-  private KeyValueStore<String, TaskRecord> store;
+  private TaskStore tasks;
   private KeyValueStore<String, Boolean> meta;
   private ForwardingOutbox outbox;
   private long inputLagMs;
@@ -58,13 +58,11 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    this.store = context.getStateStore(STORE);
+    this.tasks = new KeyValueTaskStore(context.getStateStore(STORE));
     this.meta = context.getStateStore(META_STORE);
     this.outbox = new ForwardingOutbox(context);
     long now = context.currentSystemTimeMs();
-    try (KeyValueIterator<String, TaskRecord> it = store.all()) {
-      it.forEachRemaining(kv -> scheduler(kv.value.pool()).restore(kv.value, now));
-    }
+    tasks.forEach(r -> scheduler(r.pool()).restore(r, now));
     try (KeyValueIterator<String, Boolean> it = meta.all()) {
       it.forEachRemaining(
           kv -> {
@@ -85,7 +83,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
           return new PoolScheduler(
               p,
               config.schedulerOptions(pc),
-              new KeyValueTaskStore(store),
+              tasks,
               outbox,
               new SplittableRandom(),
               () -> UUID.randomUUID().toString());
@@ -164,10 +162,5 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
       outbox.poolStatus(
           reporters.computeIfAbsent(s.pool(), p -> new PoolStatusReporter()).report(s, now));
     }
-  }
-
-  /** The schedulers this instance runs (for queries and tests). */
-  public Map<String, PoolScheduler> schedulers() {
-    return java.util.Collections.unmodifiableMap(schedulers);
   }
 }

@@ -91,10 +91,6 @@ public final class TaskRecord {
     return readyAt;
   }
 
-  public Instant retryAt() {
-    return retryAt;
-  }
-
   public List<AttemptRecord> history() {
     return List.copyOf(history);
   }

@@ -16,10 +16,6 @@ public final class WorkAhead {
     this.cap = cap;
   }
 
-  public int cap() {
-    return cap;
-  }
-
   public int window(AgentState agent) {
     if (cap == 0) {
       return 0;

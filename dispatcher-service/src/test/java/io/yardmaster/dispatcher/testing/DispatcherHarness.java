@@ -59,7 +59,6 @@ public final class DispatcherHarness implements AutoCloseable {
   private final Map<String, TestOutputTopic<String, Assignment>> assignmentTopics = new HashMap<>();
   private final Map<String, TaskView> views = new LinkedHashMap<>();
   private final List<TaskEvent> allEvents = new ArrayList<>();
-  private final List<Assignment> allAssignments = new ArrayList<>();
   private final Path stateDir;
 
   public DispatcherHarness(List<PoolConfig> pools, UnaryOperator<DispatcherConfig> tweak) {
@@ -218,10 +217,6 @@ public final class DispatcherHarness implements AutoCloseable {
         now());
   }
 
-  public void rawResult(String pool, TaskResult r) {
-    results.pipeInput(pool, bytes(r), now());
-  }
-
   private static byte[] bytes(Object o) {
     return Json.mapper().valueToTree(o).toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -230,13 +225,7 @@ public final class DispatcherHarness implements AutoCloseable {
   public List<Assignment> newAssignments(String pool) {
     List<Assignment> out = new ArrayList<>();
     assignmentTopics.get(pool).readKeyValuesToList().forEach(kv -> out.add(kv.value));
-    allAssignments.addAll(out);
     return out;
-  }
-
-  public List<Assignment> allAssignments() {
-    assignmentTopics.keySet().forEach(this::newAssignments);
-    return allAssignments;
   }
 
   /** The latest view of every task seen on tasks.state. */
