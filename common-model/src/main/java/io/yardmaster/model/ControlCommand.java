@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * An operator's command on {@code tasks.control} (key: the task id, or the pool for pool commands).
+ * {@code requestId} (optional) is echoed in any answer, so a caller can find its own.
  */
 public record ControlCommand(
     Action action,
@@ -12,7 +13,8 @@ public record ControlCommand(
     String pool,
     Priority priority,
     String issuedBy,
-    Instant issuedAt) {
+    Instant issuedAt,
+    String requestId) {
 
   /** What to do. */
   public enum Action {
@@ -20,7 +22,9 @@ public record ControlCommand(
     REPRIORITISE,
     PAUSE_POOL,
     RESUME_POOL,
-    REPLAY;
+    REPLAY,
+    /** Asks why the task is where it is; the answer goes to {@code tasks.explanations}. */
+    EXPLAIN;
 
     public boolean targetsPool() {
       return this == PAUSE_POOL || this == RESUME_POOL;
@@ -45,22 +49,27 @@ public record ControlCommand(
   }
 
   public static ControlCommand cancel(String taskId) {
-    return new ControlCommand(Action.CANCEL, taskId, null, null, null, Instant.now());
+    return new ControlCommand(Action.CANCEL, taskId, null, null, null, Instant.now(), null);
   }
 
   public static ControlCommand replay(String taskId) {
-    return new ControlCommand(Action.REPLAY, taskId, null, null, null, Instant.now());
+    return new ControlCommand(Action.REPLAY, taskId, null, null, null, Instant.now(), null);
   }
 
   public static ControlCommand reprioritise(String taskId, Priority priority) {
-    return new ControlCommand(Action.REPRIORITISE, taskId, null, priority, null, Instant.now());
+    return new ControlCommand(
+        Action.REPRIORITISE, taskId, null, priority, null, Instant.now(), null);
   }
 
   public static ControlCommand pause(String pool) {
-    return new ControlCommand(Action.PAUSE_POOL, null, pool, null, null, Instant.now());
+    return new ControlCommand(Action.PAUSE_POOL, null, pool, null, null, Instant.now(), null);
   }
 
   public static ControlCommand resume(String pool) {
-    return new ControlCommand(Action.RESUME_POOL, null, pool, null, null, Instant.now());
+    return new ControlCommand(Action.RESUME_POOL, null, pool, null, null, Instant.now(), null);
+  }
+
+  public static ControlCommand explain(String taskId, String requestId) {
+    return new ControlCommand(Action.EXPLAIN, taskId, null, null, null, Instant.now(), requestId);
   }
 }

@@ -248,4 +248,24 @@ public record TaskSubmission(
         dropIfExpired,
         newLabels);
   }
+
+  /** A copy that is dropped as EXPIRED if its deadline passes before it starts. */
+  public TaskSubmission withDropIfExpired(boolean drop) {
+    return new TaskSubmission(
+        id,
+        type,
+        payload,
+        pool,
+        priority,
+        requiredCapabilities,
+        dependencies,
+        maxRetries,
+        retryBackoff,
+        timeout,
+        estimatedDuration,
+        region,
+        regionRequired,
+        drop,
+        labels);
+  }
 }

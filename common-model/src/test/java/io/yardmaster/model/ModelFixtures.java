@@ -148,7 +148,32 @@ public final class ModelFixtures {
 
   public static ControlCommand command() {
     return new ControlCommand(
-        ControlCommand.Action.REPRIORITISE, "task-1", "data-processing", priority(), "ops", T0);
+        ControlCommand.Action.REPRIORITISE,
+        "task-1",
+        "data-processing",
+        priority(),
+        "ops",
+        T0,
+        "req-1");
+  }
+
+  public static TaskExplanation explanation() {
+    return new TaskExplanation(
+        "task-1",
+        "req-1",
+        TaskState.READY,
+        "data-processing",
+        TaskExplanation.Reason.AGENTS_BUSY,
+        "every capable agent is busy; 3 tasks ahead",
+        List.of(new TaskExplanation.DependencyWait("task-0", "PENDING")),
+        4,
+        3,
+        2,
+        T0.plusSeconds(2),
+        null,
+        null,
+        new TaskExplanation.ScoreBreakdown(5, 1.0, 2.5, 1.0, 0.5, 13.0, T0.plusSeconds(60)),
+        T0);
   }
 
   public static PoolStatus poolStatus() {

@@ -64,7 +64,7 @@ class RecordChecksTest {
         arguments("state can't be null", (ThrowingCallable) () -> view("t", null)),
         arguments(
             "action can't be null",
-            (ThrowingCallable) () -> new ControlCommand(null, "t", null, null, null, T)),
+            (ThrowingCallable) () -> new ControlCommand(null, "t", null, null, null, T, null)),
         arguments(
             "taskId can't be null for CANCEL",
             (ThrowingCallable) () -> ControlCommand.cancel(null)),

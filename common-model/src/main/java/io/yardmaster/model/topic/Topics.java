@@ -8,6 +8,7 @@ import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.RejectedRecord;
 import io.yardmaster.model.ScalingRecommendation;
 import io.yardmaster.model.TaskEvent;
+import io.yardmaster.model.TaskExplanation;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.TaskSubmission;
 import io.yardmaster.model.TaskView;
@@ -48,6 +49,9 @@ public final class Topics {
   public static final TopicDescriptor<String, ScalingRecommendation> POOLS_SCALING =
       new TopicDescriptor<>("pools.scaling", KEY, JsonSerde.of(ScalingRecommendation.class), false);
 
+  public static final TopicDescriptor<String, TaskExplanation> TASKS_EXPLANATIONS =
+      new TopicDescriptor<>("tasks.explanations", KEY, JsonSerde.of(TaskExplanation.class), false);
+
   /**
    * The dispatcher's own topic for dependency bookkeeping (registrations, resolutions, cycle
    * probes), keyed by the task each message is for. Internal: not part of the public contract.
@@ -68,6 +72,7 @@ public final class Topics {
           TASKS_REJECTED,
           POOLS_STATUS,
           POOLS_SCALING,
+          TASKS_EXPLANATIONS,
           DISPATCHER_DEPENDENCIES);
 
   private static final Serde<Assignment> ASSIGNMENT_SERDE = JsonSerde.of(Assignment.class);
@@ -133,6 +138,10 @@ public final class Topics {
 
   public Topic<String, ScalingRecommendation> scaling() {
     return topic(POOLS_SCALING);
+  }
+
+  public Topic<String, TaskExplanation> explanations() {
+    return topic(TASKS_EXPLANATIONS);
   }
 
   public Topic<String, byte[]> dependencies() {

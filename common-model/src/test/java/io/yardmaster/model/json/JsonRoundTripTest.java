@@ -53,6 +53,9 @@ class JsonRoundTripTest {
             ModelFixtures.rejected(),
             ModelFixtures.deadLetter(),
             ModelFixtures.attempt(),
+            ModelFixtures.explanation(),
+            ModelFixtures.explanation().dependencies().get(0),
+            ModelFixtures.explanation().score(),
             Problem.warning("labels", "unknown field, ignored"))
         .map(r -> arguments(r.getClass().getSimpleName(), r));
   }

@@ -55,6 +55,7 @@ public final class PoolsCommand implements Callable<Integer> {
                 "succeeded",
                 "failed",
                 "dead",
+                "late",
                 "tasks/s",
                 "avg wait",
                 "state",
@@ -68,6 +69,7 @@ public final class PoolsCommand implements Callable<Integer> {
                 "succeeded",
                 "failed",
                 "dead",
+                "late",
                 "tasks/s",
                 "avg wait");
     for (PoolStatus p : pools) {
@@ -81,6 +83,7 @@ public final class PoolsCommand implements Callable<Integer> {
           p.succeeded(),
           p.failed(),
           p.deadLettered(),
+          p.lateFinished(),
           String.format(Locale.ROOT, "%.1f", p.throughputPerSec()),
           String.format(Locale.ROOT, "%.0f ms", p.avgWaitMs()),
           p.paused() ? "paused" : "active",

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       WatchCommand.class,
       CancelCommand.class,
+      ExplainCommand.class,
       PriorityCommand.class,
       PoolsCommand.class,
       AgentsCommand.class,

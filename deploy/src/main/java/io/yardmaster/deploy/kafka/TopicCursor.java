@@ -52,8 +52,14 @@ public final class TopicCursor implements AutoCloseable {
 
   /** A cursor over the one partition of {@code topic} that holds {@code key}. */
   public static TopicCursor openForKey(YardClients clients, String topic, String key) {
+    return openForKey(clients, topic, key, StartAt.beginning());
+  }
+
+  /** A cursor from {@code start} over the one partition of {@code topic} that holds {@code key}. */
+  public static TopicCursor openForKey(
+      YardClients clients, String topic, String key, StartAt start) {
     int partition = KeyPartitions.partitionOf(key, clients.partitionCount(topic));
-    return open(clients, List.of(new TopicPartition(topic, partition)), StartAt.beginning());
+    return open(clients, List.of(new TopicPartition(topic, partition)), start);
   }
 
   private static TopicCursor open(

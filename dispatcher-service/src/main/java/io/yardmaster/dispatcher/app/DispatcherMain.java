@@ -9,10 +9,12 @@ import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.dispatcher.scheduling.ScoringOptions;
 import io.yardmaster.dispatcher.scheduling.strategy.Strategies;
 import io.yardmaster.model.YardmasterException;
+import io.yardmaster.model.config.InvalidSettingException;
 import io.yardmaster.model.config.KafkaClientSettings;
 import io.yardmaster.model.validation.SubmissionValidator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -138,6 +140,20 @@ public final class DispatcherMain implements Callable<Integer> {
   Duration urgencyHorizon;
 
   @Option(
+      names = "--pool-urgency-horizon",
+      paramLabel = "POOL=DURATION",
+      description =
+          "A pool's own urgency horizon, e.g. interactive=PT10S: deadlines seconds away then differ in urgency. Repeatable.")
+  Map<String, Duration> poolUrgencyHorizons = new LinkedHashMap<>();
+
+  @Option(
+      names = "--aging-quantum",
+      defaultValue = "PT1M",
+      description =
+          "Tasks queued within the same quantum share their aging, so near-ties go earliest-deadline-first. Default: ${DEFAULT-VALUE}")
+  Duration agingQuantum;
+
+  @Option(
       names = "--aging-per-minute",
       defaultValue = "1.0",
       description = "Score points a waiting task gains per minute. Default: ${DEFAULT-VALUE}")
@@ -176,13 +192,26 @@ public final class DispatcherMain implements Callable<Integer> {
 
   DispatcherConfig config() {
     KafkaClientSettings kafka = KafkaClientSettings.load(bootstrapServers, kafkaProperties);
-    List<PoolConfig> poolConfigs = pools.stream().map(PoolSpecParser::parse).toList();
+    List<PoolConfig> poolConfigs =
+        pools.stream()
+            .map(PoolSpecParser::parse)
+            .map(p -> p.withUrgencyHorizon(poolUrgencyHorizons.get(p.name())))
+            .toList();
+    poolUrgencyHorizons.keySet().stream()
+        .filter(name -> poolConfigs.stream().noneMatch(p -> p.name().equals(name)))
+        .findFirst()
+        .ifPresent(
+            name -> {
+              throw new InvalidSettingException(
+                  "--pool-urgency-horizon", "'" + name + "' is not one of the --pool names");
+            });
     poolConfigs.stream()
         .filter(p -> p.strategy() != null)
         .forEach(p -> Strategies.create(p.strategy()));
     SchedulerOptions scheduler =
         new SchedulerOptions(
-            new ScoringOptions(urgencyHorizon, agingPerMinute, ScoringOptions.DEFAULT_URGENCY_STEP),
+            new ScoringOptions(
+                urgencyHorizon, agingPerMinute, ScoringOptions.DEFAULT_URGENCY_STEP, agingQuantum),
             workAheadCap,
             missedHeartbeats,
             SchedulerOptions.DEFAULT_HEARTBEAT_INTERVAL,

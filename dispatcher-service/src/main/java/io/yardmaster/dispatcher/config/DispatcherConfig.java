@@ -165,9 +165,7 @@ public record DispatcherConfig(
     }
     if (pool.urgencyHorizon() != null) {
       ScoringOptions s = o.scoring();
-      o =
-          o.withScoring(
-              new ScoringOptions(pool.urgencyHorizon(), s.agingPerMinute(), s.urgencyStep()));
+      o = o.withScoring(s.withUrgencyHorizon(pool.urgencyHorizon()));
     }
     return o;
   }

@@ -39,6 +39,10 @@ public record PoolConfig(
     return new PoolConfig(name, capabilities, newStrategy, workAheadCap, urgencyHorizon);
   }
 
+  public PoolConfig withUrgencyHorizon(Duration horizon) {
+    return new PoolConfig(name, capabilities, strategy, workAheadCap, horizon);
+  }
+
   public PoolConfig withWorkAheadCap(Integer cap) {
     return new PoolConfig(name, capabilities, strategy, cap, urgencyHorizon);
   }

@@ -9,6 +9,7 @@ import io.yardmaster.model.ControlCommand;
 import io.yardmaster.model.EventType;
 import io.yardmaster.model.RejectedRecord;
 import io.yardmaster.model.TaskEvent;
+import io.yardmaster.model.TaskExplanation;
 import io.yardmaster.model.TaskState;
 import io.yardmaster.model.TaskSubmission;
 import io.yardmaster.model.TaskView;
@@ -215,6 +216,16 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
       return;
     }
     IntakeEntry entry = seen.get(command.taskId());
+    if (command.action() == ControlCommand.Action.EXPLAIN) {
+      TaskExplanation answer =
+          IntakeExplainer.explain(command, entry, tracker.waiting(command.taskId()), now);
+      if (answer == null) {
+        emit(entry.pool(), PoolCommand.control(command));
+      } else {
+        emit(command.taskId(), answer);
+      }
+      return;
+    }
     if (entry == null || entry.pool() == null) {
       String why =
           entry == null

@@ -45,6 +45,11 @@ final class ForwardingOutbox implements Outbox {
   }
 
   @Override
+  public void explanation(io.yardmaster.model.TaskExplanation e) {
+    forward(e.taskId(), e);
+  }
+
+  @Override
   public void poolStatus(PoolStatus s) {
     forward(s.pool(), s);
   }

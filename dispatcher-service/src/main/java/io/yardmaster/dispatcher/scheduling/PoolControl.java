@@ -24,6 +24,8 @@ public final class PoolControl {
           case REPLAY -> replay(scheduler, command.taskId(), nowMs);
           case PAUSE_POOL -> setPaused(scheduler, true, nowMs);
           case RESUME_POOL -> setPaused(scheduler, false, nowMs);
+          case EXPLAIN ->
+              throw new IllegalArgumentException("EXPLAIN changes nothing: see explain");
         };
     String subject = command.action().targetsPool() ? scheduler.pool() : command.taskId();
     EventType type = result.accepted() ? EventType.COMMAND_ACCEPTED : EventType.COMMAND_REJECTED;
@@ -52,7 +54,7 @@ public final class PoolControl {
     switch (r.state) {
       case READY -> life.ready.remove(taskId);
       case RETRY_WAIT ->
-          life.retries.remove(new TaskLifecycle.Retry(r.retryAt.toEpochMilli(), taskId));
+          life.retries.remove(new TaskLifecycle.Due(r.retryAt.toEpochMilli(), taskId));
       case ASSIGNED, RUNNING -> {
         r.cancelRequested = true;
         life.store.put(r);

@@ -9,6 +9,7 @@ public final class PoolCounters {
   long cancelled;
   long staleResults;
   long lateFinished;
+  long expired;
   double waitMsTotal;
   long waits;
 
@@ -34,6 +35,11 @@ public final class PoolCounters {
 
   public long staleResults() {
     return staleResults;
+  }
+
+  /** Tasks dropped as EXPIRED: their deadline passed before they started. */
+  public long expired() {
+    return expired;
   }
 
   public long lateFinished() {

@@ -97,7 +97,7 @@ public final class PoolScheduler {
     switch (r.state) {
       case READY -> life.queue(r, nowMs);
       case ASSIGNED, RUNNING -> life.agents.getOrPlaceholder(r.agentId, nowMs).addLease(r.id());
-      case RETRY_WAIT -> life.retries.add(new TaskLifecycle.Retry(ms(r.retryAt), r.id()));
+      case RETRY_WAIT -> life.retries.add(new TaskLifecycle.Due(ms(r.retryAt), r.id()));
       default -> {}
     }
   }
@@ -159,6 +159,7 @@ public final class PoolScheduler {
   /** Assigns ready tasks while some agent that can serve the best of them has room. */
   public void dispatch(long nowMs) {
     ReadyQueue ready = life.ready;
+    life.expireOverdue(nowMs);
     if (paused || ready.isEmpty()) {
       return;
     }

@@ -9,6 +9,11 @@ public final class PoolStatusReporter {
   private long lastDone;
   private double throughput;
 
+  /** Tasks finished per second between the last two reports. */
+  public double throughput() {
+    return throughput;
+  }
+
   public PoolStatus report(PoolScheduler s, long nowMs) {
     PoolCounters c = s.counters();
     long done = c.succeeded() + c.failedAttempts();

@@ -5,6 +5,11 @@ import io.yardmaster.model.Priority;
 /**
  * Scores a task: {@code level × business value × urgency × multiplier + aging × minutes waited}.
  *
+ * <p>Waiting is counted from the start of the aging quantum the task was queued in, so tasks queued
+ * within one quantum share their aging: among them, equal scores are exact ties, and the queue
+ * breaks those earliest-deadline-first. Within a level, deadline work then runs in deadline order
+ * even where urgency has reached its cap.
+ *
  * <p>Urgency depends only on the time left before the deadline and never falls as time passes, and
  * aging grows at the same rate for every task. So the order of two tasks can only change when one
  * of them crosses an urgency step. {@link ReadyQueue} uses that: it keys each task by {@link
@@ -20,6 +25,7 @@ public final class PriorityScorer {
   private final double logStep;
   private final int maxStep;
   private final double agingPerMs;
+  private final long agingQuantumMs;
 
   public PriorityScorer(ScoringOptions options) {
     this.options = java.util.Objects.requireNonNull(options, "options can't be null");
@@ -27,6 +33,7 @@ public final class PriorityScorer {
     this.logStep = Math.log1p(options.urgencyStep());
     this.maxStep = (int) Math.ceil(Math.log(ScoringOptions.MAX_URGENCY) / logStep);
     this.agingPerMs = options.agingPerMinute() / 60_000.0;
+    this.agingQuantumMs = options.agingQuantum().toMillis();
   }
 
   public ScoringOptions options() {
@@ -96,12 +103,22 @@ public final class PriorityScorer {
    * goes first.
    */
   public double orderKey(Priority p, int step, long enqueuedMs) {
-    return base(p) * stepUrgency(step) - agingPerMs * enqueuedMs;
+    return base(p) * stepUrgency(step) - agingPerMs * agingStartMs(enqueuedMs);
+  }
+
+  /** When a task queued at {@code enqueuedMs} starts to age: the start of its quantum. */
+  public long agingStartMs(long enqueuedMs) {
+    return Math.floorDiv(enqueuedMs, agingQuantumMs) * agingQuantumMs;
+  }
+
+  /** The points a task queued at {@code enqueuedMs} has gained by waiting until {@code nowMs}. */
+  public double aging(long enqueuedMs, long nowMs) {
+    return agingPerMs * Math.max(0, nowMs - agingStartMs(enqueuedMs));
   }
 
   /** The exact current score. */
   public double score(Priority p, long enqueuedMs, long nowMs) {
-    return base(p) * urgency(deadlineMs(p), nowMs) + agingPerMs * Math.max(0, nowMs - enqueuedMs);
+    return base(p) * urgency(deadlineMs(p), nowMs) + aging(enqueuedMs, nowMs);
   }
 
   public static long deadlineMs(Priority p) {

@@ -148,6 +148,13 @@ public final class ReadyQueue {
     return Optional.ofNullable(best);
   }
 
+  /** For each group, how many of its tasks go before {@code entry}. */
+  public Map<Requirement, Integer> countAhead(Entry entry) {
+    Map<Requirement, Integer> counts = new HashMap<>();
+    groups.forEach((req, group) -> counts.put(req, group.headSet(entry, false).size()));
+    return counts;
+  }
+
   public Optional<Entry> get(String taskId) {
     return Optional.ofNullable(byId.get(taskId));
   }

@@ -4,6 +4,7 @@ import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.config.PoolConfig;
 import io.yardmaster.dispatcher.topology.PoolCommand;
 import io.yardmaster.model.AgentHeartbeat;
+import io.yardmaster.model.ControlCommand;
 import io.yardmaster.model.RejectedRecord;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.json.Json;
@@ -117,6 +118,12 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
                     : io.yardmaster.model.TaskState.SUBMITTED,
                 now);
         case CONTROL -> {
+          if (cmd.control().action() == ControlCommand.Action.EXPLAIN) {
+            outbox.explanation(
+                TaskExplainer.explain(
+                    s, cmd.control().taskId(), cmd.control().requestId(), throughput(pool), now));
+            return;
+          }
           PoolScheduler.ControlResult r = PoolControl.apply(s, cmd.control(), outbox, now);
           if (r.accepted() && cmd.control().action().targetsPool()) {
             meta.put(pool, s.paused());
@@ -148,6 +155,11 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
               List.of("ERROR (value): " + e.getMessage()),
               Instant.ofEpochMilli(now)));
     }
+  }
+
+  private double throughput(String pool) {
+    PoolStatusReporter reporter = reporters.get(pool);
+    return reporter == null ? 0 : reporter.throughput();
   }
 
   private void tick(long now) {

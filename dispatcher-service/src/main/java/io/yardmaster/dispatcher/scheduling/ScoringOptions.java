@@ -13,15 +13,24 @@ import java.util.Objects;
  * @param agingPerMinute score points a ready task gains per minute of waiting, so nothing starves
  * @param urgencyStep urgency is tracked in geometric steps of this relative size (e.g. 0.01 = 1%),
  *     so each task is re-ordered at most a bounded number of times as its deadline nears
+ * @param agingQuantum aging is counted from the start of the quantum a task was queued in, so tasks
+ *     queued within the same quantum share their aging and near-ties among them go
+ *     earliest-deadline-first instead of first-come-first-served
  */
-public record ScoringOptions(Duration urgencyHorizon, double agingPerMinute, double urgencyStep) {
+public record ScoringOptions(
+    Duration urgencyHorizon, double agingPerMinute, double urgencyStep, Duration agingQuantum) {
   public static final Duration DEFAULT_URGENCY_HORIZON = Duration.ofHours(5);
   public static final double DEFAULT_AGING_PER_MINUTE = 1.0;
   public static final double DEFAULT_URGENCY_STEP = 0.01;
+  public static final Duration DEFAULT_AGING_QUANTUM = Duration.ofMinutes(1);
   public static final double MAX_URGENCY = 5.0;
   public static final double OVERDUE_URGENCY = 10.0;
   public static final ScoringOptions DEFAULTS =
-      new ScoringOptions(DEFAULT_URGENCY_HORIZON, DEFAULT_AGING_PER_MINUTE, DEFAULT_URGENCY_STEP);
+      new ScoringOptions(
+          DEFAULT_URGENCY_HORIZON,
+          DEFAULT_AGING_PER_MINUTE,
+          DEFAULT_URGENCY_STEP,
+          DEFAULT_AGING_QUANTUM);
 
   public ScoringOptions {
     Objects.requireNonNull(urgencyHorizon, "urgencyHorizon can't be null");
@@ -34,5 +43,13 @@ public record ScoringOptions(Duration urgencyHorizon, double agingPerMinute, dou
     if (!(urgencyStep > 0 && urgencyStep <= 0.5)) {
       throw new IllegalArgumentException("urgencyStep must be in (0, 0.5]");
     }
+    Objects.requireNonNull(agingQuantum, "agingQuantum can't be null");
+    if (agingQuantum.toMillis() < 1) {
+      throw new IllegalArgumentException("agingQuantum must be at least 1 ms");
+    }
+  }
+
+  public ScoringOptions withUrgencyHorizon(Duration horizon) {
+    return new ScoringOptions(horizon, agingPerMinute, urgencyStep, agingQuantum);
   }
 }

@@ -14,10 +14,10 @@ import java.util.random.RandomGenerator;
  * is checked against the lifecycle table, recorded in the store, and told as an event and a view.
  */
 final class TaskLifecycle {
-  /** A task waiting out its backoff, ordered by when it is due. */
-  record Retry(long dueMs, String taskId) implements Comparable<Retry> {
+  /** A task with something due at a time (a retry, an expiry), ordered by that time. */
+  record Due(long dueMs, String taskId) implements Comparable<Due> {
     @Override
-    public int compareTo(Retry o) {
+    public int compareTo(Due o) {
       int c = Long.compare(dueMs, o.dueMs);
       return c != 0 ? c : taskId.compareTo(o.taskId);
     }
@@ -29,7 +29,11 @@ final class TaskLifecycle {
   final Outbox outbox;
   final ReadyQueue ready;
   final AgentTable agents = new AgentTable();
-  final TreeSet<Retry> retries = new TreeSet<>();
+  final TreeSet<Due> retries = new TreeSet<>();
+
+  /** Queued tasks to drop as EXPIRED at their deadline (submitted with dropIfExpired). */
+  final TreeSet<Due> expiries = new TreeSet<>();
+
   final PoolCounters counters = new PoolCounters();
   private final RandomGenerator random;
   private long nextSeq;
@@ -66,6 +70,31 @@ final class TaskLifecycle {
   void queue(TaskRecord r, long nowMs) {
     nextSeq = Math.max(nextSeq, r.seq + 1);
     ready.add(r.id(), Requirement.of(r.task), r.task.priority(), ms(r.readyAt), r.seq, nowMs);
+    Instant deadline = r.task.priority().deadline();
+    if (r.task.dropIfExpired() && deadline != null) {
+      expiries.add(new Due(ms(deadline), r.id()));
+    }
+  }
+
+  /** Drops the queued tasks whose deadline has passed and that asked to be dropped then. */
+  void expireOverdue(long nowMs) {
+    while (!expiries.isEmpty() && expiries.first().dueMs() <= nowMs) {
+      String id = expiries.pollFirst().taskId();
+      TaskRecord r = ready.contains(id) ? store.get(id) : null;
+      Instant deadline = r == null ? null : r.task.priority().deadline();
+      if (deadline == null || ms(deadline) > nowMs) {
+        continue; // assigned, gone or reprioritised since
+      }
+      ready.remove(id);
+      counters.expired++;
+      r.finishedAt = at(nowMs);
+      transition(
+          r,
+          TaskState.EXPIRED,
+          "its deadline " + r.task.priority().deadline() + " passed before it started",
+          nowMs);
+      store.delete(id);
+    }
   }
 
   /** Makes a task READY; it keeps its first ready time (and so its aging) across re-queues. */
@@ -101,7 +130,7 @@ final class TaskLifecycle {
           "attempt " + (r.failures + 1) + " of " + (r.task.maxRetries() + 1) + " at " + r.retryAt,
           nowMs);
       store.put(r);
-      retries.add(new Retry(due, r.id()));
+      retries.add(new Due(due, r.id()));
     } else {
       deadLetter(
           r,

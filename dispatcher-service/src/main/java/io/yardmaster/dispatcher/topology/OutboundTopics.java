@@ -39,6 +39,8 @@ public final class OutboundTopics implements TopicNameExtractor<String, Object> 
       return topics.poolStatus().name();
     } else if (value instanceof io.yardmaster.dispatcher.dependency.DependencyMessage) {
       return topics.dependencies().name();
+    } else if (value instanceof io.yardmaster.model.TaskExplanation) {
+      return topics.explanations().name();
     } else if (value instanceof ScalingRecommendation) {
       return topics.scaling().name();
     }

@@ -66,7 +66,8 @@ final class PoolSimulation {
         new ScoringOptions(
             rnd.nextBoolean() ? Duration.ofHours(5) : Duration.ofMinutes(2),
             rnd.nextBoolean() ? 1.0 : 0.0,
-            rnd.nextBoolean() ? 0.01 : 0.1);
+            rnd.nextBoolean() ? 0.01 : 0.1,
+            rnd.nextBoolean() ? Duration.ofMinutes(1) : Duration.ofMillis(1));
     options =
         SchedulerOptions.DEFAULTS
             .withScoring(scoring)
@@ -249,6 +250,7 @@ final class PoolSimulation {
           case REPLAY -> before == TaskState.DEAD_LETTERED;
           case PAUSE_POOL -> !model.paused;
           case RESUME_POOL -> model.paused;
+          case EXPLAIN -> throw new IllegalArgumentException("EXPLAIN is not a change");
         };
     if (c.action().targetsPool() && expected) {
       model.paused = c.action() == ControlCommand.Action.PAUSE_POOL;

@@ -13,6 +13,7 @@ import io.yardmaster.model.HostLoad;
 import io.yardmaster.model.RejectedRecord;
 import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskEvent;
+import io.yardmaster.model.TaskExplanation;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.TaskState;
 import io.yardmaster.model.TaskSubmission;
@@ -56,6 +57,7 @@ public final class DispatcherHarness implements AutoCloseable {
   private final TestOutputTopic<String, TaskView> state;
   private final TestOutputTopic<String, DeadLetter> dlq;
   private final TestOutputTopic<String, RejectedRecord> rejected;
+  private final TestOutputTopic<String, TaskExplanation> explanations;
   private final Map<String, TestOutputTopic<String, Assignment>> assignmentTopics = new HashMap<>();
   private final Map<String, TaskView> views = new LinkedHashMap<>();
   private final List<TaskEvent> allEvents = new ArrayList<>();
@@ -89,6 +91,9 @@ public final class DispatcherHarness implements AutoCloseable {
     rejected =
         driver.createOutputTopic(
             topics.rejected().name(), keyDe, JsonSerde.of(RejectedRecord.class));
+    explanations =
+        driver.createOutputTopic(
+            topics.explanations().name(), keyDe, JsonSerde.of(TaskExplanation.class));
     for (PoolConfig p : pools) {
       assignmentTopics.put(
           p.name(),
@@ -133,6 +138,16 @@ public final class DispatcherHarness implements AutoCloseable {
 
   public void control(ControlCommand command) {
     control.pipeInput(command.key(), bytes(command), now());
+  }
+
+  /** Sends EXPLAIN for a task and returns the dispatcher's answer. */
+  public TaskExplanation explain(String taskId) {
+    String requestId = java.util.UUID.randomUUID().toString();
+    control(ControlCommand.explain(taskId, requestId));
+    return explanations.readValuesToList().stream()
+        .filter(e -> requestId.equals(e.requestId()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no explanation of " + taskId));
   }
 
   public void heartbeat(String pool, String agentId, int slots, Set<String> capabilities) {
