@@ -28,7 +28,8 @@ public final class ReadyQueue {
       long deadlineMs,
       long enqueuedMs,
       long seq,
-      int step) {}
+      int step,
+      Placement placement) {}
 
   static final Comparator<Entry> ORDER =
       Comparator.comparingDouble((Entry e) -> -e.key())
@@ -49,10 +50,22 @@ public final class ReadyQueue {
     this.scorer = java.util.Objects.requireNonNull(scorer, "scorer can't be null");
   }
 
+  /** Adds (or replaces) a task with no placement hints. */
+  public void add(
+      String taskId,
+      Requirement requirement,
+      Priority priority,
+      long enqueuedMs,
+      long seq,
+      long nowMs) {
+    add(taskId, requirement, Placement.NONE, priority, enqueuedMs, seq, nowMs);
+  }
+
   /** Adds (or replaces) a task. */
   public void add(
       String taskId,
       Requirement requirement,
+      Placement placement,
       Priority priority,
       long enqueuedMs,
       long seq,
@@ -69,7 +82,8 @@ public final class ReadyQueue {
             deadline,
             enqueuedMs,
             seq,
-            step),
+            step,
+            placement),
         nowMs);
   }
 
@@ -131,7 +145,8 @@ public final class ReadyQueue {
               stale.deadlineMs(),
               stale.enqueuedMs(),
               stale.seq(),
-              step),
+              step,
+              stale.placement()),
           nowMs);
     }
   }
