@@ -61,6 +61,24 @@ final class RecordingPool implements Outbox {
       String zone,
       double weight,
       HostLoad load) {
+    heartbeat(agent, slots, caps, region, zone, weight, load, AgentHeartbeat.Status.ACTIVE);
+  }
+
+  /** A LEAVING heartbeat: the agent drains and goes. */
+  void leave(String agent, int slots) {
+    heartbeat(
+        agent, slots, Set.of(), null, null, 1.0, HostLoad.UNKNOWN, AgentHeartbeat.Status.LEAVING);
+  }
+
+  void heartbeat(
+      String agent,
+      int slots,
+      Set<String> caps,
+      String region,
+      String zone,
+      double weight,
+      HostLoad load,
+      AgentHeartbeat.Status status) {
     scheduler.onHeartbeat(
         new AgentHeartbeat(
             agent,
@@ -76,7 +94,7 @@ final class RecordingPool implements Outbox {
             AgentCounters.ZERO,
             load,
             INTERVAL_MS,
-            AgentHeartbeat.Status.ACTIVE,
+            status,
             Instant.ofEpochMilli(now)),
         now);
   }
