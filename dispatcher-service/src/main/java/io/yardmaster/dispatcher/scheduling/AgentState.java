@@ -101,6 +101,15 @@ public final class AgentState {
     }
   }
 
+  /** The expected run time left of this agent's tasks, in its own ms (0 for tasks overrun). */
+  public long expectedRemainingMs(long nowMs) {
+    long left = 0;
+    for (long end : expectedEnds.values()) {
+      left += Math.max(0, end - nowMs);
+    }
+    return left;
+  }
+
   /**
    * When this agent is expected to have a free slot: now if it has one, else the earliest expected
    * end of its tasks, or {@link Long#MAX_VALUE} when some task has no estimate.

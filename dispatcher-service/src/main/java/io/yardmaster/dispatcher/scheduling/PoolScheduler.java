@@ -197,7 +197,7 @@ public final class PoolScheduler {
       int rank = bestRank;
       candidates.removeIf(a -> a.health().rank() > rank);
       AgentState chosen = strategy.choose(best.get(), candidates);
-      if (strategy.hold(best.get(), chosen, life.agents.all(), nowMs)) {
+      if (strategy.hold(best.get(), chosen, life.agents.all(), ready.estimatedMs(), nowMs)) {
         return; // the task waits for a better agent that is busy now
       }
       assign(best.get(), chosen, nowMs);

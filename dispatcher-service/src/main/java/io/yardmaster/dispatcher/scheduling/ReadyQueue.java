@@ -41,6 +41,7 @@ public final class ReadyQueue {
   private record Timer(long atMs, Entry entry) {}
 
   private final PriorityScorer scorer;
+  private long estimatedMs;
   private final Map<Requirement, NavigableSet<Entry>> groups = new HashMap<>();
   private final Map<String, Entry> byId = new HashMap<>();
   private final PriorityQueue<Timer> timers =
@@ -89,6 +90,7 @@ public final class ReadyQueue {
 
   private void insert(Entry entry, long nowMs) {
     byId.put(entry.taskId(), entry);
+    estimatedMs += entry.placement().estimatedMs();
     groups.computeIfAbsent(entry.requirement(), r -> new TreeSet<>(ORDER)).add(entry);
     long next = scorer.nextStepAtMs(entry.deadlineMs(), entry.step(), nowMs);
     if (next != Long.MAX_VALUE) {
@@ -102,6 +104,7 @@ public final class ReadyQueue {
     if (entry == null) {
       return false;
     }
+    estimatedMs -= entry.placement().estimatedMs();
     NavigableSet<Entry> group = groups.get(entry.requirement());
     group.remove(entry);
     if (group.isEmpty()) {
@@ -169,6 +172,11 @@ public final class ReadyQueue {
 
   public boolean contains(String taskId) {
     return byId.containsKey(taskId);
+  }
+
+  /** The sum of the queued tasks' estimated run times (tasks without an estimate count 0). */
+  public long estimatedMs() {
+    return estimatedMs;
   }
 
   public int size() {

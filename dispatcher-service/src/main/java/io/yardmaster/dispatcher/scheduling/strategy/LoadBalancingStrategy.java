@@ -15,11 +15,15 @@ public interface LoadBalancingStrategy {
 
   /**
    * Whether the task should rather wait for a better agent of {@code pool} that is busy now than go
-   * to {@code chosen}. The scheduler then assigns nothing more until the next event. Default:
-   * never.
+   * to {@code chosen}; {@code backlogMs} is the estimated run time of all queued tasks. The
+   * scheduler then assigns nothing more until the next event. Default: never.
    */
   default boolean hold(
-      ReadyQueue.Entry task, AgentState chosen, Collection<AgentState> pool, long nowMs) {
+      ReadyQueue.Entry task,
+      AgentState chosen,
+      Collection<AgentState> pool,
+      long backlogMs,
+      long nowMs) {
     return false;
   }
 
