@@ -52,6 +52,19 @@ public final class AgentState {
     this.lastSeenMs = nowMs;
   }
 
+  /**
+   * How late a new heartbeat is: the time since the last one heard, but no more than the time
+   * between their sending by the agent's own clock, so a dispatcher that reads its input late does
+   * not make every agent look late.
+   */
+  long heartbeatGapMs(AgentHeartbeat next, long nowMs) {
+    long arrived = nowMs - lastSeenMs;
+    if (heartbeat == null || heartbeat.sentAt() == null || next.sentAt() == null) {
+      return arrived;
+    }
+    return Math.min(arrived, next.sentAt().toEpochMilli() - heartbeat.sentAt().toEpochMilli());
+  }
+
   /** Moves the last-seen time on by a period in which the agent could not have been heard. */
   void excuse(long gapMs, long nowMs) {
     // Never past now: an agent heard during the stall must not look more recent than one heard

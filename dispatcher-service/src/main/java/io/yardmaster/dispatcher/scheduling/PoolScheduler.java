@@ -131,7 +131,7 @@ public final class PoolScheduler {
     if (hb.status() == AgentHeartbeat.Status.LEAVING && known == null) {
       return; // a late goodbye from an agent that has already left
     }
-    long gapMs = known == null ? 0 : nowMs - known.lastSeenMs();
+    long gapMs = known == null ? 0 : known.heartbeatGapMs(hb, nowMs);
     boolean joined = life.agents.onHeartbeat(hb, nowMs);
     if (!joined) {
       AgentState agent = life.agents.get(hb.agentId());

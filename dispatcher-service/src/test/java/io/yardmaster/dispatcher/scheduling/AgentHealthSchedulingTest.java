@@ -123,4 +123,17 @@ class AgentHealthSchedulingTest {
     assertThat(pool.health("a1")).last().isEqualTo("OFFLINE: agent left");
     assertThat(pool.scheduler.agents().get("a1")).isNull();
   }
+
+  @Test
+  void shouldNotCallAHeartbeatLateWhenItWasSentOnTimeAndOnlyReadLate() {
+    // GIVEN an agent heard on time
+    pool.heartbeat("a1", 1, Set.of());
+    // WHEN its next heartbeat, sent 1,000 ms later, is read 1,800 ms later (the dispatcher lags)
+    long sent = pool.now + 1000;
+    pool.now += 1800;
+    pool.heartbeatSentAt("a1", 1, sent);
+    // THEN it is still HEALTHY, with no health event
+    assertThat(health("a1")).isEqualTo(AgentHealth.HEALTHY);
+    assertThat(pool.health("a1")).noneMatch(r -> r.startsWith("DEGRADED"));
+  }
 }

@@ -79,6 +79,33 @@ final class RecordingPool implements Outbox {
       double weight,
       HostLoad load,
       AgentHeartbeat.Status status) {
+    heartbeat(agent, slots, caps, region, zone, weight, load, status, now);
+  }
+
+  /** A heartbeat the agent sent at {@code sentAtMs}, read now. */
+  void heartbeatSentAt(String agent, int slots, long sentAtMs) {
+    heartbeat(
+        agent,
+        slots,
+        Set.of(),
+        null,
+        null,
+        1.0,
+        HostLoad.UNKNOWN,
+        AgentHeartbeat.Status.ACTIVE,
+        sentAtMs);
+  }
+
+  private void heartbeat(
+      String agent,
+      int slots,
+      Set<String> caps,
+      String region,
+      String zone,
+      double weight,
+      HostLoad load,
+      AgentHeartbeat.Status status,
+      long sentAtMs) {
     scheduler.onHeartbeat(
         new AgentHeartbeat(
             agent,
@@ -95,7 +122,7 @@ final class RecordingPool implements Outbox {
             load,
             INTERVAL_MS,
             status,
-            Instant.ofEpochMilli(now)),
+            Instant.ofEpochMilli(sentAtMs)),
         now);
   }
 
