@@ -35,7 +35,7 @@ final class HealthCliOptions {
       defaultValue = "" + HealthOptions.DEFAULT_UNHEALTHY_AFTER_MISSED,
       description =
           "Missed heartbeat intervals after which an agent is UNHEALTHY and gets no work (fewer than --missed-heartbeats). Default: ${DEFAULT-VALUE}")
-  int unhealthyAfterMissed;
+  double unhealthyAfterMissed;
 
   @Option(
       names = "--health-recovery-successes",

@@ -60,7 +60,7 @@ final class LeaseKeeper {
       }
     }
     for (AgentState agent : life.agents.all()) {
-      long unhealthyMs = intervalMs(agent) * life.options.health().unhealthyAfterMissed();
+      long unhealthyMs = (long) (intervalMs(agent) * life.options.health().unhealthyAfterMissed());
       if (agent.heartbeat() != null && isSilentPast(agent, unhealthyMs, lastHeard, nowMs)) {
         life.health(
             agent,

@@ -1,6 +1,7 @@
 package io.yardmaster.dispatcher.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yardmaster.dispatcher.config.PoolConfig;
 import io.yardmaster.dispatcher.scheduling.health.HealthOptions;
@@ -47,5 +48,29 @@ class HealthCliOptionsTest {
     assertThat(config.schedulerOptions(edge).health())
         .isEqualTo(new HealthOptions(50, 5, 0.4, 1.2, 2, 7));
     assertThat(config.schedulerOptions(edge).strategy()).isEqualTo("geographic");
+  }
+
+  @Test
+  void shouldRequireAnAgentToBeUnhealthyBeforeItExpires() {
+    // GIVEN leases that expire after 2 missed heartbeats
+    // WHEN agents would be unhealthy only after 2 THEN the configuration is refused
+    assertThatThrownBy(() -> parse("--pool", "main", "--missed-heartbeats", "2").config())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unhealthy");
+    // AND fractional thresholds below it are accepted
+    HealthOptions health =
+        parse(
+                "--pool",
+                "main",
+                "--missed-heartbeats",
+                "2",
+                "--health-unhealthy-after",
+                "1.5",
+                "--health-late-factor",
+                "1.2")
+            .config()
+            .scheduler()
+            .health();
+    assertThat(health.unhealthyAfterMissed()).isEqualTo(1.5);
   }
 }

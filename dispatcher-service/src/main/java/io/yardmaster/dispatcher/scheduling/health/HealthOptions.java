@@ -8,8 +8,8 @@ package io.yardmaster.dispatcher.scheduling.health;
  * @param maxErrorRate an error rate above this makes the agent DEGRADED
  * @param lateFactor a heartbeat arriving more than its interval × this after the last one makes the
  *     agent DEGRADED
- * @param unhealthyAfterMissed an agent silent for this many heartbeat intervals is UNHEALTHY (must
- *     be fewer than the missed heartbeats after which its leases expire)
+ * @param unhealthyAfterMissed an agent silent for more than this many heartbeat intervals is
+ *     UNHEALTHY (fewer than the missed heartbeats after which its leases expire; may be fractional)
  * @param recoverySuccesses successes in a row a RECOVERING agent needs to be HEALTHY again
  */
 public record HealthOptions(
@@ -17,13 +17,13 @@ public record HealthOptions(
     int minResults,
     double maxErrorRate,
     double lateFactor,
-    int unhealthyAfterMissed,
+    double unhealthyAfterMissed,
     int recoverySuccesses) {
   public static final int DEFAULT_ERROR_WINDOW = 20;
   public static final int DEFAULT_MIN_RESULTS = 10;
   public static final double DEFAULT_MAX_ERROR_RATE = 0.25;
   public static final double DEFAULT_LATE_FACTOR = 1.5;
-  public static final int DEFAULT_UNHEALTHY_AFTER_MISSED = 2;
+  public static final double DEFAULT_UNHEALTHY_AFTER_MISSED = 2;
   public static final int DEFAULT_RECOVERY_SUCCESSES = 3;
   public static final HealthOptions DEFAULTS =
       new HealthOptions(

@@ -46,7 +46,7 @@ public final class HealthTracker {
     return results;
   }
 
-  /** The success rate over the window, smoothed so that an agent with no results scores 0.5–1. */
+  /** The success rate over the window, smoothed: (successes + 1) / (results + 1), 1 with none. */
   public double successRate() {
     return (results - failed + 1.0) / (results + 1.0);
   }
@@ -120,7 +120,7 @@ public final class HealthTracker {
         "no heartbeat for "
             + silentMs
             + " ms > "
-            + options.unhealthyAfterMissed()
+            + number(options.unhealthyAfterMissed())
             + " intervals of "
             + intervalMs
             + " ms; no new work");
@@ -129,6 +129,10 @@ public final class HealthTracker {
   /** The agent left or expired. */
   public Optional<HealthChange> offline(String reason) {
     return move(AgentHealth.OFFLINE, reason);
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
   }
 
   private Optional<HealthChange> settle() {
