@@ -29,7 +29,8 @@ public record TaskSubmission(
     String region,
     Boolean regionRequired,
     Boolean dropIfExpired,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    String zone) {
 
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
@@ -51,6 +52,42 @@ public record TaskSubmission(
     regionRequired = regionRequired != null && regionRequired;
     dropIfExpired = dropIfExpired != null && dropIfExpired;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+  }
+
+  /** A submission without a preferred zone (the form before zones existed). */
+  public TaskSubmission(
+      String id,
+      String type,
+      JsonNode payload,
+      String pool,
+      Priority priority,
+      Set<String> requiredCapabilities,
+      List<String> dependencies,
+      Integer maxRetries,
+      Duration retryBackoff,
+      Duration timeout,
+      Duration estimatedDuration,
+      String region,
+      Boolean regionRequired,
+      Boolean dropIfExpired,
+      Map<String, String> labels) {
+    this(
+        id,
+        type,
+        payload,
+        pool,
+        priority,
+        requiredCapabilities,
+        dependencies,
+        maxRetries,
+        retryBackoff,
+        timeout,
+        estimatedDuration,
+        region,
+        regionRequired,
+        dropIfExpired,
+        labels,
+        null);
   }
 
   /** A submission with every optional field at its default. */
@@ -75,7 +112,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withPriority(Priority newPriority) {
@@ -94,7 +132,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withPayload(JsonNode newPayload) {
@@ -113,7 +152,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withCapabilities(Set<String> capabilities) {
@@ -132,7 +172,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withDependencies(List<String> newDependencies) {
@@ -151,7 +192,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withRetries(int newMaxRetries, Duration newBackoff) {
@@ -170,7 +212,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withTimeout(Duration newTimeout) {
@@ -189,7 +232,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withRegion(String newRegion, boolean required) {
@@ -208,7 +252,29 @@ public record TaskSubmission(
         newRegion,
         required,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
+  }
+
+  /** The preferred zone (within the region): a hint to the geographic strategy, never required. */
+  public TaskSubmission withZone(String newZone) {
+    return new TaskSubmission(
+        id,
+        type,
+        payload,
+        pool,
+        priority,
+        requiredCapabilities,
+        dependencies,
+        maxRetries,
+        retryBackoff,
+        timeout,
+        estimatedDuration,
+        region,
+        regionRequired,
+        dropIfExpired,
+        labels,
+        newZone);
   }
 
   public TaskSubmission withEstimatedDuration(Duration estimate) {
@@ -227,7 +293,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        zone);
   }
 
   public TaskSubmission withLabels(Map<String, String> newLabels) {
@@ -246,7 +313,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        newLabels);
+        newLabels,
+        zone);
   }
 
   /** A copy that is dropped as EXPIRED if its deadline passes before it starts. */

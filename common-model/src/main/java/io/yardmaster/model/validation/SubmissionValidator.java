@@ -48,7 +48,8 @@ public final class SubmissionValidator {
           "region",
           "regionRequired",
           "dropIfExpired",
-          "labels");
+          "labels",
+          "zone");
   private static final Set<String> PRIORITY_FIELDS =
       Set.of("level", "businessValue", "deadline", "urgencyMultiplier");
 
@@ -172,6 +173,7 @@ public final class SubmissionValidator {
     checkDuration(tree, "timeout", problems, true);
     checkDuration(tree, "estimatedDuration", problems, false);
     optionalText(tree, "region", problems);
+    optionalText(tree, "zone", problems);
     checkBoolean(tree, "regionRequired", problems);
     checkBoolean(tree, "dropIfExpired", problems);
     if (Boolean.TRUE.equals(asBoolean(tree.get("regionRequired")))

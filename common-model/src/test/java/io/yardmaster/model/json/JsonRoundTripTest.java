@@ -123,6 +123,20 @@ class JsonRoundTripTest {
   }
 
   @Test
+  void shouldReadAPreferredZoneAndDefaultItToNoneWhenAbsent() {
+    // GIVEN a submission preferring zone b of eu-west, and one without a zone
+    JsonSerde<TaskSubmission> serde = JsonSerde.of(TaskSubmission.class);
+    String withZone = "{\"id\":\"z\",\"type\":\"x\",\"region\":\"eu-west\",\"zone\":\"b\"}";
+    // WHEN they are read
+    TaskSubmission zoned = serde.deserialize("t", withZone.getBytes(UTF8));
+    TaskSubmission plain = serde.deserialize("t", "{\"id\":\"p\",\"type\":\"x\"}".getBytes(UTF8));
+    // THEN the zone is kept (and survives a round trip), and is null when absent
+    assertThat(zoned.zone()).isEqualTo("b");
+    assertThat(serde.deserialize("t", serde.serialize("t", zoned))).isEqualTo(zoned);
+    assertThat(plain.zone()).isNull();
+  }
+
+  @Test
   void shouldKeepDerivedValuesOutOfTheJsonWhenWritingRecords() {
     // GIVEN records with derived accessors (idempotencyKey, done, key)
     String assignment =

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,7 +59,7 @@ public final class DispatcherMain implements Callable<Integer> {
       names = "--pool",
       required = true,
       description =
-          "A pool: name[:capability,capability][:strategy]. Repeat for each pool. Strategies: least-loaded, round-robin.")
+          "A pool: name[:capability,capability][:strategy]. Repeat for each pool. Strategies: least-loaded (default), round-robin, weighted-round-robin, capability-based, performance-based, priority-based, geographic, resource-aware.")
   List<String> pools;
 
   @Option(names = "--default-pool", description = "Pool of tasks that name none and match no rule.")
@@ -132,6 +133,8 @@ public final class DispatcherMain implements Callable<Integer> {
       description =
           "Heartbeats an agent may miss before its leases are re-queued. Default: ${DEFAULT-VALUE}")
   int missedHeartbeats;
+
+  @Mixin HealthCliOptions health;
 
   @Option(
       names = "--urgency-horizon",
@@ -216,7 +219,8 @@ public final class DispatcherMain implements Callable<Integer> {
             missedHeartbeats,
             SchedulerOptions.DEFAULT_HEARTBEAT_INTERVAL,
             RetryPolicy.DEFAULTS,
-            SchedulerOptions.DEFAULT_STRATEGY);
+            SchedulerOptions.DEFAULT_STRATEGY,
+            health.toOptions());
     return new DispatcherConfig(
         kafka,
         topicPrefix,

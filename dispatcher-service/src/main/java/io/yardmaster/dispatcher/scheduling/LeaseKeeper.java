@@ -1,11 +1,8 @@
 package io.yardmaster.dispatcher.scheduling;
 
-import static io.yardmaster.dispatcher.scheduling.TaskLifecycle.at;
 import static io.yardmaster.dispatcher.scheduling.TaskLifecycle.ms;
 
 import io.yardmaster.model.AgentHeartbeat;
-import io.yardmaster.model.EventType;
-import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskState;
 import java.time.Instant;
 import java.util.List;
@@ -41,15 +38,14 @@ final class LeaseKeeper {
       }
     }
     for (AgentState agent : List.copyOf(life.agents.all())) {
-      if (isGone(agent, lastHeard, nowMs)) {
+      if (isSilentPast(agent, agentTimeoutMs(agent), lastHeard, nowMs)) {
         life.agents.remove(agent.agentId());
-        life.outbox.event(
-            TaskEvent.note(
-                agent.agentId(),
-                EventType.AGENT_HEALTH,
-                life.pool,
-                "agent offline: no heartbeat for " + (nowMs - agent.lastSeenMs()) + " ms",
-                at(nowMs)));
+        life.health(
+            agent,
+            agent
+                .healthTracker()
+                .offline("agent offline: no heartbeat for " + (nowMs - agent.lastSeenMs()) + " ms"),
+            nowMs);
         for (String taskId : List.copyOf(agent.leases())) {
           life.expireLease(
               life.store.get(taskId),
@@ -64,6 +60,13 @@ final class LeaseKeeper {
       }
     }
     for (AgentState agent : life.agents.all()) {
+      long unhealthyMs = (long) (intervalMs(agent) * life.options.health().unhealthyAfterMissed());
+      if (agent.heartbeat() != null && isSilentPast(agent, unhealthyMs, lastHeard, nowMs)) {
+        life.health(
+            agent,
+            agent.healthTracker().onSilence(nowMs - agent.lastSeenMs(), intervalMs(agent)),
+            nowMs);
+      }
       for (String taskId : List.copyOf(agent.leases())) {
         TaskRecord r = life.store.get(taskId);
         Instant since = r.startedAt != null ? r.startedAt : r.assignedAt;
@@ -104,13 +107,13 @@ final class LeaseKeeper {
   }
 
   /**
-   * An agent is gone when it has been silent past its timeout while the pool's other agents were
-   * heard after it (so the dispatcher is reading heartbeats), or when the whole pool has been
-   * silent for three timeouts. A dispatcher that falls behind on its input (a burst of submissions
-   * read first) hears no one for a while; that alone must not expire every lease.
+   * An agent is silent past a limit (its timeout: gone; a shorter one: unhealthy) when the pool's
+   * other agents were heard after it (so the dispatcher is reading heartbeats), or when the whole
+   * pool has been silent for three times the limit. A dispatcher that falls behind on its input (a
+   * burst of submissions read first) hears no one for a while; that alone must not expire every
+   * lease.
    */
-  private boolean isGone(AgentState agent, long lastHeard, long nowMs) {
-    long timeout = agentTimeoutMs(agent);
+  private boolean isSilentPast(AgentState agent, long timeout, long lastHeard, long nowMs) {
     long silent = nowMs - agent.lastSeenMs();
     if (silent <= timeout) {
       return false;
@@ -126,7 +129,7 @@ final class LeaseKeeper {
     return intervalMs(agent) * life.options.missedHeartbeats();
   }
 
-  private long intervalMs(AgentState agent) {
+  long intervalMs(AgentState agent) {
     AgentHeartbeat hb = agent.heartbeat();
     return hb != null && hb.intervalMs() > 0
         ? hb.intervalMs()

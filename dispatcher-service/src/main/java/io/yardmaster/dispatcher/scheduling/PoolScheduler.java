@@ -3,6 +3,7 @@ package io.yardmaster.dispatcher.scheduling;
 import static io.yardmaster.dispatcher.scheduling.TaskLifecycle.at;
 import static io.yardmaster.dispatcher.scheduling.TaskLifecycle.ms;
 
+import io.yardmaster.dispatcher.scheduling.health.AgentHealth;
 import io.yardmaster.dispatcher.scheduling.strategy.LoadBalancingStrategy;
 import io.yardmaster.dispatcher.scheduling.strategy.Strategies;
 import io.yardmaster.model.AgentHeartbeat;
@@ -126,10 +127,17 @@ public final class PoolScheduler {
   }
 
   public void onHeartbeat(AgentHeartbeat hb, long nowMs) {
-    if (hb.status() == AgentHeartbeat.Status.LEAVING && life.agents.get(hb.agentId()) == null) {
+    AgentState known = life.agents.get(hb.agentId());
+    if (hb.status() == AgentHeartbeat.Status.LEAVING && known == null) {
       return; // a late goodbye from an agent that has already left
     }
-    if (life.agents.onHeartbeat(hb, nowMs)) {
+    long gapMs = known == null ? 0 : known.heartbeatGapMs(hb, nowMs);
+    boolean joined = life.agents.onHeartbeat(hb, nowMs);
+    if (!joined) {
+      AgentState agent = life.agents.get(hb.agentId());
+      life.health(agent, agent.healthTracker().onHeartbeat(gapMs, leases.intervalMs(agent)), nowMs);
+    }
+    if (joined) {
       life.outbox.event(
           TaskEvent.note(
               hb.agentId(),
@@ -167,7 +175,7 @@ public final class PoolScheduler {
     while (!ready.isEmpty()) {
       List<AgentState> open = new ArrayList<>();
       for (AgentState a : life.agents.all()) {
-        if (workAhead.room(a) > 0) {
+        if (room(a) > 0) {
           open.add(a);
         }
       }
@@ -179,13 +187,28 @@ public final class PoolScheduler {
         return;
       }
       List<AgentState> candidates = new ArrayList<>();
+      int bestRank = Integer.MAX_VALUE;
       for (AgentState a : open) {
         if (a.covers(best.get().requirement())) {
+          bestRank = Math.min(bestRank, a.health().rank());
           candidates.add(a);
         }
       }
-      assign(best.get(), strategy.choose(best.get(), candidates), nowMs);
+      // Healthy agents first: degraded and recovering ones get work when no healthier one has room.
+      int rank = bestRank;
+      candidates.removeIf(a -> a.health().rank() > rank);
+      AgentState chosen = strategy.choose(best.get(), candidates);
+      if (strategy.hold(best.get(), chosen, life.agents.all(), ready.estimatedMs(), nowMs)) {
+        return; // the task waits for a better agent that is busy now
+      }
+      assign(best.get(), chosen, nowMs);
     }
+  }
+
+  /** How many more tasks an agent may be sent now: its credit, bounded by its health. */
+  private int room(AgentState a) {
+    AgentHealth health = a.health();
+    return Math.min(workAhead.room(a), Math.max(0, health.maxInFlight() - a.inFlight()));
   }
 
   private static boolean anyCovers(List<AgentState> agents, Requirement req) {
@@ -206,6 +229,10 @@ public final class PoolScheduler {
     r.assignedAt = at(nowMs);
     r.startedAt = null;
     agent.addLease(r.id());
+    long estimate = entry.placement().estimatedMs();
+    if (estimate > 0) {
+      agent.expectEnd(r.id(), nowMs + (long) (estimate * agent.pace()));
+    }
     PoolCounters c = life.counters;
     c.assigned++;
     c.waitMsTotal += Math.max(0, nowMs - ms(r.readyAt));
@@ -265,6 +292,14 @@ public final class PoolScheduler {
       if (result.status() != TaskResult.Status.RELEASED) {
         agent.recordDuration(result.durationMs());
       }
+      if (result.status() == TaskResult.Status.SUCCEEDED && r.task.estimatedDuration() != null) {
+        agent.recordPace(result.durationMs(), r.task.estimatedDuration().toMillis());
+      }
+      if (result.status() == TaskResult.Status.SUCCEEDED
+          || (result.status() == TaskResult.Status.FAILED && !r.cancelRequested)) {
+        boolean ok = result.status() == TaskResult.Status.SUCCEEDED;
+        life.health(agent, agent.healthTracker().onResult(ok), nowMs);
+      }
     }
     switch (result.status()) {
       case SUCCEEDED -> succeeded(r, nowMs);
@@ -323,8 +358,7 @@ public final class PoolScheduler {
   private void leaveIfDrained(AgentState agent, long nowMs) {
     if (agent != null && agent.isLeaving() && agent.inFlight() == 0) {
       life.agents.remove(agent.agentId());
-      life.outbox.event(
-          TaskEvent.note(agent.agentId(), EventType.AGENT_HEALTH, pool(), "agent left", at(nowMs)));
+      life.health(agent, agent.healthTracker().offline("agent left"), nowMs);
     }
   }
 

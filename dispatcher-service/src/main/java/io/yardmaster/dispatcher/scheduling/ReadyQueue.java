@@ -28,7 +28,8 @@ public final class ReadyQueue {
       long deadlineMs,
       long enqueuedMs,
       long seq,
-      int step) {}
+      int step,
+      Placement placement) {}
 
   static final Comparator<Entry> ORDER =
       Comparator.comparingDouble((Entry e) -> -e.key())
@@ -40,6 +41,7 @@ public final class ReadyQueue {
   private record Timer(long atMs, Entry entry) {}
 
   private final PriorityScorer scorer;
+  private long estimatedMs;
   private final Map<Requirement, NavigableSet<Entry>> groups = new HashMap<>();
   private final Map<String, Entry> byId = new HashMap<>();
   private final PriorityQueue<Timer> timers =
@@ -49,10 +51,22 @@ public final class ReadyQueue {
     this.scorer = java.util.Objects.requireNonNull(scorer, "scorer can't be null");
   }
 
+  /** Adds (or replaces) a task with no placement hints. */
+  public void add(
+      String taskId,
+      Requirement requirement,
+      Priority priority,
+      long enqueuedMs,
+      long seq,
+      long nowMs) {
+    add(taskId, requirement, Placement.NONE, priority, enqueuedMs, seq, nowMs);
+  }
+
   /** Adds (or replaces) a task. */
   public void add(
       String taskId,
       Requirement requirement,
+      Placement placement,
       Priority priority,
       long enqueuedMs,
       long seq,
@@ -69,12 +83,14 @@ public final class ReadyQueue {
             deadline,
             enqueuedMs,
             seq,
-            step),
+            step,
+            placement),
         nowMs);
   }
 
   private void insert(Entry entry, long nowMs) {
     byId.put(entry.taskId(), entry);
+    estimatedMs += entry.placement().estimatedMs();
     groups.computeIfAbsent(entry.requirement(), r -> new TreeSet<>(ORDER)).add(entry);
     long next = scorer.nextStepAtMs(entry.deadlineMs(), entry.step(), nowMs);
     if (next != Long.MAX_VALUE) {
@@ -88,6 +104,7 @@ public final class ReadyQueue {
     if (entry == null) {
       return false;
     }
+    estimatedMs -= entry.placement().estimatedMs();
     NavigableSet<Entry> group = groups.get(entry.requirement());
     group.remove(entry);
     if (group.isEmpty()) {
@@ -131,7 +148,8 @@ public final class ReadyQueue {
               stale.deadlineMs(),
               stale.enqueuedMs(),
               stale.seq(),
-              step),
+              step,
+              stale.placement()),
           nowMs);
     }
   }
@@ -161,6 +179,11 @@ public final class ReadyQueue {
 
   public boolean contains(String taskId) {
     return byId.containsKey(taskId);
+  }
+
+  /** The sum of the queued tasks' estimated run times (tasks without an estimate count 0). */
+  public long estimatedMs() {
+    return estimatedMs;
   }
 
   public int size() {

@@ -1,11 +1,14 @@
 package io.yardmaster.dispatcher.scheduling;
 
+import io.yardmaster.dispatcher.scheduling.health.HealthChange;
 import io.yardmaster.model.AttemptRecord;
 import io.yardmaster.model.DeadLetter;
+import io.yardmaster.model.EventType;
 import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskState;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
@@ -28,12 +31,11 @@ final class TaskLifecycle {
   final TaskStore store;
   final Outbox outbox;
   final ReadyQueue ready;
-  final AgentTable agents = new AgentTable();
+  final AgentTable agents;
   final TreeSet<Due> retries = new TreeSet<>();
 
   /** Queued tasks to drop as EXPIRED at their deadline (submitted with dropIfExpired). */
   final TreeSet<Due> expiries = new TreeSet<>();
-
   final PoolCounters counters = new PoolCounters();
   private final RandomGenerator random;
   private long nextSeq;
@@ -51,6 +53,7 @@ final class TaskLifecycle {
     this.outbox = outbox;
     this.ready = ready;
     this.random = random;
+    this.agents = new AgentTable(options.health());
   }
 
   void transition(TaskRecord r, TaskState to, String reason, long nowMs) {
@@ -66,10 +69,26 @@ final class TaskLifecycle {
     }
   }
 
+  /** Tells of an agent's health change, if there was one, as an AGENT_HEALTH event. */
+  void health(AgentState agent, Optional<HealthChange> change, long nowMs) {
+    change.ifPresent(
+        c ->
+            outbox.event(
+                TaskEvent.note(
+                    agent.agentId(), EventType.AGENT_HEALTH, pool, c.describe(), at(nowMs))));
+  }
+
   /** Puts a READY record into the in-memory order. */
   void queue(TaskRecord r, long nowMs) {
     nextSeq = Math.max(nextSeq, r.seq + 1);
-    ready.add(r.id(), Requirement.of(r.task), r.task.priority(), ms(r.readyAt), r.seq, nowMs);
+    ready.add(
+        r.id(),
+        Requirement.of(r.task),
+        Placement.of(r.task),
+        r.task.priority(),
+        ms(r.readyAt),
+        r.seq,
+        nowMs);
     Instant deadline = r.task.priority().deadline();
     if (r.task.dropIfExpired() && deadline != null) {
       expiries.add(new Due(ms(deadline), r.id()));

@@ -46,6 +46,7 @@ final class PoolSimulation {
           TaskState.DEAD_LETTERED);
 
   final SplittableRandom rnd;
+  final boolean estimates;
   final SchedulerOptions options;
   final TaskStore store;
   final InvariantCheckingOutbox model;
@@ -58,7 +59,13 @@ final class PoolSimulation {
   int steps;
 
   PoolSimulation(long seed) {
+    this(seed, null);
+  }
+
+  /** A simulation with the given strategy (null: drawn by seed), tasks then carrying estimates. */
+  PoolSimulation(long seed, String strategy) {
     rnd = new SplittableRandom(seed);
+    estimates = strategy != null;
     // Every other seed keeps serialized copies, as the service's state store does, so a record
     // changed but not written back is lost as it would be there.
     store = seed % 2 == 0 ? serializing() : TaskStore.inMemory();
@@ -72,7 +79,7 @@ final class PoolSimulation {
         SchedulerOptions.DEFAULTS
             .withScoring(scoring)
             .withWorkAheadCap(rnd.nextInt(4))
-            .withStrategy(rnd.nextBoolean() ? "least-loaded" : "round-robin");
+            .withStrategy(strategyOr(strategy, rnd.nextBoolean()));
     model =
         new InvariantCheckingOutbox(
             options, HEARTBEAT_MS * options.missedHeartbeats(), id -> agents.get(id).facts());
@@ -80,6 +87,10 @@ final class PoolSimulation {
     for (int i = 0; i < 4; i++) {
       join(CAPS.size());
     }
+  }
+
+  private static String strategyOr(String strategy, boolean leastLoaded) {
+    return strategy != null ? strategy : leastLoaded ? "least-loaded" : "round-robin";
   }
 
   PoolScheduler newScheduler() {
@@ -166,12 +177,14 @@ final class PoolSimulation {
     Priority priority = priority();
     Set<String> caps = new HashSet<>();
     CAPS.forEach(c -> caps.add(rnd.nextInt(5) == 0 ? c : "cpu"));
-    TaskSubmission t =
+    TaskSubmission drawn =
         TaskSubmission.of("t" + submitted++, "work")
             .withPriority(priority)
             .withCapabilities(caps)
             .withRetries(rnd.nextInt(4), Duration.ofMillis(100 + rnd.nextInt(2000)))
             .withTimeout(Duration.ofSeconds(rnd.nextInt(10) == 0 ? 2 + rnd.nextInt(8) : 300));
+    TaskSubmission t =
+        estimates ? drawn.withEstimatedDuration(Duration.ofMillis(50 + rnd.nextInt(5_000))) : drawn;
     ids.add(t.id());
     model.submitted(t);
     run(Op.ENQUEUE, t.id(), null, "enqueue " + t.id(), () -> scheduler.enqueue(t, null, now));

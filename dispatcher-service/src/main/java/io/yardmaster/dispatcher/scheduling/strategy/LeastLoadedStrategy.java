@@ -9,7 +9,7 @@ import java.util.List;
 public final class LeastLoadedStrategy implements LoadBalancingStrategy {
   public static final String NAME = "least-loaded";
 
-  private static final Comparator<AgentState> ORDER =
+  static final Comparator<AgentState> ORDER =
       Comparator.comparingDouble(AgentState::load)
           .thenComparingLong(AgentState::assignedTotal)
           .thenComparing(AgentState::agentId);

@@ -2,6 +2,7 @@ package io.yardmaster.dispatcher.scheduling.strategy;
 
 import io.yardmaster.dispatcher.scheduling.AgentState;
 import io.yardmaster.dispatcher.scheduling.ReadyQueue;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -11,6 +12,20 @@ import java.util.List;
 public interface LoadBalancingStrategy {
   /** The chosen agent; {@code candidates} is never empty. */
   AgentState choose(ReadyQueue.Entry task, List<AgentState> candidates);
+
+  /**
+   * Whether the task should rather wait for a better agent of {@code pool} that is busy now than go
+   * to {@code chosen}; {@code backlogMs} is the estimated run time of all queued tasks. The
+   * scheduler then assigns nothing more until the next event. Default: never.
+   */
+  default boolean hold(
+      ReadyQueue.Entry task,
+      AgentState chosen,
+      Collection<AgentState> pool,
+      long backlogMs,
+      long nowMs) {
+    return false;
+  }
 
   /** The name used in configuration. */
   String name();

@@ -9,7 +9,13 @@ public final class Strategies {
   private static final Map<String, Supplier<LoadBalancingStrategy>> BY_NAME =
       Map.of(
           LeastLoadedStrategy.NAME, LeastLoadedStrategy::new,
-          RoundRobinStrategy.NAME, RoundRobinStrategy::new);
+          RoundRobinStrategy.NAME, RoundRobinStrategy::new,
+          WeightedRoundRobinStrategy.NAME, WeightedRoundRobinStrategy::new,
+          CapabilityBasedStrategy.NAME, CapabilityBasedStrategy::new,
+          PerformanceBasedStrategy.NAME, PerformanceBasedStrategy::new,
+          PriorityBasedStrategy.NAME, PriorityBasedStrategy::new,
+          GeographicStrategy.NAME, GeographicStrategy::new,
+          ResourceAwareStrategy.NAME, ResourceAwareStrategy::new);
 
   private Strategies() {}
 
