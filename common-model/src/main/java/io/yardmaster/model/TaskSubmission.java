@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * A task as a producer submits it on {@code tasks.submit} (key: the task id). Only {@code id} and
  * {@code type} are required; every other field has a default, applied by the compact constructor.
- * This is a public format: clients in other languages write it.
+ * This is a public format: clients in other languages write it. {@code pinned} keeps a task in the
+ * pool it starts in: rebalancing never moves it to another pool.
  */
 public record TaskSubmission(
     String id,
@@ -29,7 +30,8 @@ public record TaskSubmission(
     String region,
     Boolean regionRequired,
     Boolean dropIfExpired,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Boolean pinned) {
 
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
@@ -51,6 +53,63 @@ public record TaskSubmission(
     regionRequired = regionRequired != null && regionRequired;
     dropIfExpired = dropIfExpired != null && dropIfExpired;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    pinned = pinned != null && pinned;
+  }
+
+  /** A submission that is not pinned to its pool. */
+  public TaskSubmission(
+      String id,
+      String type,
+      JsonNode payload,
+      String pool,
+      Priority priority,
+      Set<String> requiredCapabilities,
+      List<String> dependencies,
+      Integer maxRetries,
+      Duration retryBackoff,
+      Duration timeout,
+      Duration estimatedDuration,
+      String region,
+      Boolean regionRequired,
+      Boolean dropIfExpired,
+      Map<String, String> labels) {
+    this(
+        id,
+        type,
+        payload,
+        pool,
+        priority,
+        requiredCapabilities,
+        dependencies,
+        maxRetries,
+        retryBackoff,
+        timeout,
+        estimatedDuration,
+        region,
+        regionRequired,
+        dropIfExpired,
+        labels,
+        false);
+  }
+
+  public TaskSubmission withPinned(boolean newPinned) {
+    return new TaskSubmission(
+        id,
+        type,
+        payload,
+        pool,
+        priority,
+        requiredCapabilities,
+        dependencies,
+        maxRetries,
+        retryBackoff,
+        timeout,
+        estimatedDuration,
+        region,
+        regionRequired,
+        dropIfExpired,
+        labels,
+        newPinned);
   }
 
   /** A submission with every optional field at its default. */
@@ -75,7 +134,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withPriority(Priority newPriority) {
@@ -94,7 +154,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withPayload(JsonNode newPayload) {
@@ -113,7 +174,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withCapabilities(Set<String> capabilities) {
@@ -132,7 +194,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withDependencies(List<String> newDependencies) {
@@ -151,7 +214,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withRetries(int newMaxRetries, Duration newBackoff) {
@@ -170,7 +234,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withTimeout(Duration newTimeout) {
@@ -189,7 +254,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withRegion(String newRegion, boolean required) {
@@ -208,7 +274,8 @@ public record TaskSubmission(
         newRegion,
         required,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withEstimatedDuration(Duration estimate) {
@@ -227,7 +294,8 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        labels);
+        labels,
+        pinned);
   }
 
   public TaskSubmission withLabels(Map<String, String> newLabels) {
@@ -246,6 +314,7 @@ public record TaskSubmission(
         region,
         regionRequired,
         dropIfExpired,
-        newLabels);
+        newLabels,
+        pinned);
   }
 }

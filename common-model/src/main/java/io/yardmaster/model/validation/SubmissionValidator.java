@@ -48,7 +48,8 @@ public final class SubmissionValidator {
           "region",
           "regionRequired",
           "dropIfExpired",
-          "labels");
+          "labels",
+          "pinned");
   private static final Set<String> PRIORITY_FIELDS =
       Set.of("level", "businessValue", "deadline", "urgencyMultiplier");
 
@@ -174,6 +175,7 @@ public final class SubmissionValidator {
     optionalText(tree, "region", problems);
     checkBoolean(tree, "regionRequired", problems);
     checkBoolean(tree, "dropIfExpired", problems);
+    checkBoolean(tree, "pinned", problems);
     if (Boolean.TRUE.equals(asBoolean(tree.get("regionRequired")))
         && (tree.get("region") == null || tree.get("region").isNull())) {
       problems.add(Problem.error("regionRequired", "is true but no region is given"));

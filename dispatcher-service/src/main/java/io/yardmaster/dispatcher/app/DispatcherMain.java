@@ -4,11 +4,14 @@ import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.config.PoolConfig;
 import io.yardmaster.dispatcher.config.PoolSpecParser;
 import io.yardmaster.dispatcher.config.RoutingRules;
+import io.yardmaster.dispatcher.rebalance.RebalanceOptions;
+import io.yardmaster.dispatcher.scaling.ScalingSpecParser;
 import io.yardmaster.dispatcher.scheduling.RetryPolicy;
 import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.dispatcher.scheduling.ScoringOptions;
 import io.yardmaster.dispatcher.scheduling.strategy.Strategies;
 import io.yardmaster.model.YardmasterException;
+import io.yardmaster.model.config.InvalidSettingException;
 import io.yardmaster.model.config.KafkaClientSettings;
 import io.yardmaster.model.validation.SubmissionValidator;
 import java.nio.file.Path;
@@ -71,6 +74,19 @@ public final class DispatcherMain implements Callable<Integer> {
       names = "--route-capability",
       description = "Route tasks needing a capability to a pool: capability=pool. Repeatable.")
   Map<String, String> capabilityRoutes = Map.of();
+
+  @Option(
+      names = "--scale",
+      description =
+          "A pool's scaling: pool=policy[+policy][;min=N;max=N;up=30s;down=5m;tolerance=0.1]. Policies: static(N), reactive(queue=4,wait=30s), predictive(queue=4), time(mon-fri@09:00-18:00=5,else=1), cpu(target=0.7); several joined by + take the largest. Repeatable.")
+  Map<String, String> scaling = Map.of();
+
+  @Option(
+      names = "--rebalance-factor",
+      defaultValue = "0",
+      description =
+          "Move queued tasks to another pool when a pool's queued tasks per agent exceed the other's by this factor (0 = never). Default: ${DEFAULT-VALUE}")
+  double rebalanceFactor;
 
   @Option(
       names = "--state-dir",
@@ -176,7 +192,22 @@ public final class DispatcherMain implements Callable<Integer> {
 
   DispatcherConfig config() {
     KafkaClientSettings kafka = KafkaClientSettings.load(bootstrapServers, kafkaProperties);
-    List<PoolConfig> poolConfigs = pools.stream().map(PoolSpecParser::parse).toList();
+    List<PoolConfig> poolConfigs =
+        pools.stream()
+            .map(PoolSpecParser::parse)
+            .map(
+                p ->
+                    scaling.containsKey(p.name())
+                        ? p.withScaling(ScalingSpecParser.parse(scaling.get(p.name())))
+                        : p)
+            .toList();
+    scaling.keySet().stream()
+        .filter(name -> poolConfigs.stream().noneMatch(p -> p.name().equals(name)))
+        .findFirst()
+        .ifPresent(
+            name -> {
+              throw new InvalidSettingException("--scale", "names unknown pool '" + name + "'");
+            });
     poolConfigs.stream()
         .filter(p -> p.strategy() != null)
         .forEach(p -> Strategies.create(p.strategy()));
@@ -205,7 +236,8 @@ public final class DispatcherMain implements Callable<Integer> {
         scheduler,
         poolConfigs,
         new RoutingRules(typeRoutes, capabilityRoutes, defaultPool),
-        unknownDependencyTimeout);
+        unknownDependencyTimeout,
+        RebalanceOptions.factor(rebalanceFactor));
   }
 
   public static void main(String[] args) {

@@ -21,6 +21,9 @@ public interface Outbox {
   /** A task reached a terminal state: tasks that depend on it must learn it. */
   default void finished(String taskId, io.yardmaster.model.TaskState state) {}
 
+  /** A task moved to this pool: commands for it must now come here. */
+  default void moved(String taskId, String pool) {}
+
   /** A terminal task was replayed and is pending again for the tasks that depend on it. */
   default void reopened(String taskId) {}
 }
