@@ -7,6 +7,7 @@ import io.yardmaster.dispatcher.scheduling.PoolTransfer;
 import io.yardmaster.dispatcher.scheduling.ReadyQueue;
 import io.yardmaster.dispatcher.scheduling.Requirement;
 import io.yardmaster.model.PoolStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,15 +33,22 @@ public final class Rebalancer {
 
   private final RebalanceOptions options;
   private final Function<String, Optional<PoolConfig>> pools;
+  private final long staleAfterMs;
   private final Map<String, Budget> budgets = new HashMap<>();
 
-  public Rebalancer(RebalanceOptions options, Function<String, Optional<PoolConfig>> pools) {
+  /**
+   * @param staleAfter a status older than this is ignored: its pool's scheduler may be down, and
+   *     work sent there would wait for it
+   */
+  public Rebalancer(
+      RebalanceOptions options, Function<String, Optional<PoolConfig>> pools, Duration staleAfter) {
     this.options = Objects.requireNonNull(options, "options can't be null");
     this.pools = Objects.requireNonNull(pools, "pools can't be null");
+    this.staleAfterMs = staleAfter.toMillis();
   }
 
   /** The moves out of {@code source}, given the latest status of every pool. */
-  public List<Move> plan(PoolScheduler source, Iterable<PoolStatus> statuses) {
+  public List<Move> plan(PoolScheduler source, Iterable<PoolStatus> statuses, long nowMs) {
     List<Move> moves = new ArrayList<>();
     int agents = 0;
     for (AgentState a : source.agents().all()) {
@@ -58,6 +66,8 @@ public final class Rebalancer {
           && !t.paused()
           && t.agents() > 0
           && t.freeSlots() > 0
+          && t.updatedAt() != null
+          && nowMs - t.updatedAt().toEpochMilli() <= staleAfterMs
           && pools.apply(t.pool()).isPresent()) {
         targets.add(t);
       }

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerProcessor implements Processor<String, Object, String, Object> {
   public static final String STORE = "pool-tasks";
   public static final String META_STORE = "pool-meta";
+
+  /** A pool's status older than this many status intervals no longer draws moved work. */
+  static final int STALE_STATUSES = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcessor.class);
 
   private final DispatcherConfig config;
@@ -67,7 +71,9 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
   public SchedulerProcessor(DispatcherConfig config, DesiredAgents desired) {
     this.config = Objects.requireNonNull(config, "config can't be null");
     this.desired = Objects.requireNonNull(desired, "desired can't be null");
-    this.rebalancer = new Rebalancer(config.rebalance(), config::pool);
+    this.rebalancer =
+        new Rebalancer(
+            config.rebalance(), config::pool, config.statusInterval().multipliedBy(STALE_STATUSES));
     this.heartbeatTopic = config.topics().heartbeats().name();
   }
 
@@ -192,7 +198,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
       it.forEachRemaining(kv -> latest.add(kv.value));
     }
     for (PoolScheduler s : schedulers.values()) {
-      for (Rebalancer.Move m : rebalancer.plan(s, latest)) {
+      for (Rebalancer.Move m : rebalancer.plan(s, latest, now)) {
         TaskRecord r = PoolTransfer.takeOut(s, m.taskId(), m.target(), m.reason(), now);
         context.forward(new Record<>(m.target(), PoolCommand.move(r, s.pool()), now));
       }

@@ -10,7 +10,9 @@ import io.yardmaster.model.Assignment;
 import io.yardmaster.model.ControlCommand;
 import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.HostLoad;
+import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.RejectedRecord;
+import io.yardmaster.model.ScalingRecommendation;
 import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskResult;
@@ -56,6 +58,8 @@ public final class DispatcherHarness implements AutoCloseable {
   private final TestOutputTopic<String, TaskView> state;
   private final TestOutputTopic<String, DeadLetter> dlq;
   private final TestOutputTopic<String, RejectedRecord> rejected;
+  private final TestOutputTopic<String, PoolStatus> poolStatus;
+  private final TestOutputTopic<String, ScalingRecommendation> scaling;
   private final Map<String, TestOutputTopic<String, Assignment>> assignmentTopics = new HashMap<>();
   private final Map<String, TaskView> views = new LinkedHashMap<>();
   private final List<TaskEvent> allEvents = new ArrayList<>();
@@ -89,6 +93,11 @@ public final class DispatcherHarness implements AutoCloseable {
     rejected =
         driver.createOutputTopic(
             topics.rejected().name(), keyDe, JsonSerde.of(RejectedRecord.class));
+    poolStatus =
+        driver.createOutputTopic(topics.poolStatus().name(), keyDe, JsonSerde.of(PoolStatus.class));
+    scaling =
+        driver.createOutputTopic(
+            topics.scaling().name(), keyDe, JsonSerde.of(ScalingRecommendation.class));
     for (PoolConfig p : pools) {
       assignmentTopics.put(
           p.name(),
@@ -226,6 +235,16 @@ public final class DispatcherHarness implements AutoCloseable {
     List<Assignment> out = new ArrayList<>();
     assignmentTopics.get(pool).readKeyValuesToList().forEach(kv -> out.add(kv.value));
     return out;
+  }
+
+  /** Pool statuses written since the last call. */
+  public List<PoolStatus> newPoolStatuses() {
+    return poolStatus.readValuesToList();
+  }
+
+  /** Scaling recommendations written since the last call. */
+  public List<ScalingRecommendation> newScalingRecommendations() {
+    return scaling.readValuesToList();
   }
 
   /** The latest view of every task seen on tasks.state. */
