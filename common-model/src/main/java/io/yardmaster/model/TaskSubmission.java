@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * A task as a producer submits it on {@code tasks.submit} (key: the task id). Only {@code id} and
  * {@code type} are required; every other field has a default, applied by the compact constructor.
- * This is a public format: clients in other languages write it.
+ * This is a public format: clients in other languages write it. {@code pinned} keeps a task in the
+ * pool it starts in: rebalancing never moves it to another pool.
  */
 public record TaskSubmission(
     String id,
@@ -30,7 +31,8 @@ public record TaskSubmission(
     Boolean regionRequired,
     Boolean dropIfExpired,
     Map<String, String> labels,
-    String zone) {
+    String zone,
+    Boolean pinned) {
 
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
@@ -52,9 +54,10 @@ public record TaskSubmission(
     regionRequired = regionRequired != null && regionRequired;
     dropIfExpired = dropIfExpired != null && dropIfExpired;
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    pinned = pinned != null && pinned;
   }
 
-  /** A submission without a preferred zone (the form before zones existed). */
+  /** A submission without a preferred zone, not pinned (the form before those existed). */
   public TaskSubmission(
       String id,
       String type,
@@ -87,7 +90,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        null);
+        null,
+        false);
   }
 
   /** A submission with every optional field at its default. */
@@ -113,7 +117,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withPriority(Priority newPriority) {
@@ -133,7 +138,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withPayload(JsonNode newPayload) {
@@ -153,7 +159,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withCapabilities(Set<String> capabilities) {
@@ -173,7 +180,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withDependencies(List<String> newDependencies) {
@@ -193,7 +201,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withRetries(int newMaxRetries, Duration newBackoff) {
@@ -213,7 +222,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withTimeout(Duration newTimeout) {
@@ -233,7 +243,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withRegion(String newRegion, boolean required) {
@@ -253,7 +264,8 @@ public record TaskSubmission(
         required,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   /** The preferred zone (within the region): a hint to the geographic strategy, never required. */
@@ -274,7 +286,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        newZone);
+        newZone,
+        pinned);
   }
 
   public TaskSubmission withEstimatedDuration(Duration estimate) {
@@ -294,7 +307,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         labels,
-        zone);
+        zone,
+        pinned);
   }
 
   public TaskSubmission withLabels(Map<String, String> newLabels) {
@@ -314,7 +328,8 @@ public record TaskSubmission(
         regionRequired,
         dropIfExpired,
         newLabels,
-        zone);
+        zone,
+        pinned);
   }
 
   /** A copy that is dropped as EXPIRED if its deadline passes before it starts. */
@@ -335,5 +350,26 @@ public record TaskSubmission(
         regionRequired,
         drop,
         labels);
+  }
+
+  public TaskSubmission withPinned(boolean newPinned) {
+    return new TaskSubmission(
+        id,
+        type,
+        payload,
+        pool,
+        priority,
+        requiredCapabilities,
+        dependencies,
+        maxRetries,
+        retryBackoff,
+        timeout,
+        estimatedDuration,
+        region,
+        regionRequired,
+        dropIfExpired,
+        labels,
+        zone,
+        newPinned);
   }
 }

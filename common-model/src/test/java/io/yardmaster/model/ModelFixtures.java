@@ -178,7 +178,25 @@ public final class ModelFixtures {
 
   public static PoolStatus poolStatus() {
     return new PoolStatus(
-        "data-processing", 4, 3, 32, 7, 120, 25, 4, 1000, 12, 2, 5, 33.5, 81.25, 0.66, 6, true, T0);
+        "data-processing",
+        4,
+        3,
+        32,
+        7,
+        120,
+        25,
+        4,
+        1000,
+        12,
+        2,
+        5,
+        33.5,
+        81.25,
+        0.66,
+        6,
+        true,
+        T0,
+        List.of(List.of("data_processing"), List.of("data_processing", "gpu")));
   }
 
   public static ScalingRecommendation scaling() {

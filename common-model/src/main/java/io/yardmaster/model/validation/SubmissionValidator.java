@@ -49,7 +49,8 @@ public final class SubmissionValidator {
           "regionRequired",
           "dropIfExpired",
           "labels",
-          "zone");
+          "zone",
+          "pinned");
   private static final Set<String> PRIORITY_FIELDS =
       Set.of("level", "businessValue", "deadline", "urgencyMultiplier");
 
@@ -176,6 +177,7 @@ public final class SubmissionValidator {
     optionalText(tree, "zone", problems);
     checkBoolean(tree, "regionRequired", problems);
     checkBoolean(tree, "dropIfExpired", problems);
+    checkBoolean(tree, "pinned", problems);
     if (Boolean.TRUE.equals(asBoolean(tree.get("regionRequired")))
         && (tree.get("region") == null || tree.get("region").isNull())) {
       problems.add(Problem.error("regionRequired", "is true but no region is given"));

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -127,6 +128,13 @@ public final class LocalCommand implements Callable<Integer> {
       description = "How long the workload may take (default: ${DEFAULT-VALUE}).")
   Duration runTimeout;
 
+  @Option(
+      names = "--scale",
+      paramLabel = "POOL=POLICY",
+      description =
+          "Scale a pool's agents to the dispatcher's desired count, e.g. cpu='reactive(queue=4);min=1;max=6;up=5s;down=20s' (see the dispatcher's --scale). Repeatable.")
+  Map<String, String> scaling = new java.util.LinkedHashMap<>();
+
   @Option(names = "--plain", description = "Progress as plain lines even on a terminal.")
   boolean plain;
 
@@ -178,7 +186,8 @@ public final class LocalCommand implements Callable<Integer> {
         dashboardPort,
         positive("--startup-timeout", startupTimeout),
         positive("--timeout", runTimeout),
-        plain);
+        plain,
+        scaling);
   }
 
   private static Duration positive(String option, Duration d) {

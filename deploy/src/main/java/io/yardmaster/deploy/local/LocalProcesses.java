@@ -59,6 +59,7 @@ final class LocalProcesses {
   ManagedProcess startDispatcher(String bootstrap) {
     List<String> args = new ArrayList<>(kafkaArgs(bootstrap));
     options.pools().forEach(p -> args.addAll(List.of("--pool", p.dispatcherSpec())));
+    options.scaling().forEach((pool, spec) -> args.addAll(List.of("--scale", pool + "=" + spec)));
     // tasks that name no pool and match no pool's capabilities go to the first pool
     args.addAll(List.of("--default-pool", options.pools().get(0).name()));
     args.addAll(List.of("--state-dir", work.resolve("dispatcher-state").toString()));
@@ -75,33 +76,42 @@ final class LocalProcesses {
    */
   Map<String, Integer> startAgents(String bootstrap) {
     Map<String, Integer> agents = new LinkedHashMap<>();
-    String host = AgentIds.localHostName();
     for (PoolPlan pool : options.pools()) {
       for (int i = 0; i < pool.agents(); i++) {
-        String agentId = AgentIds.stable(host, pool.name(), i);
-        int metricsPort = options.dashboardPort() == null ? 0 : freePort();
-        List<String> args = new ArrayList<>(kafkaArgs(bootstrap));
-        args.addAll(
-            List.of(
-                "--pool", pool.name(),
-                "--slots", Integer.toString(pool.slots()),
-                "--index", Integer.toString(i),
-                "--agent-id", agentId,
-                "--drain-timeout", AGENT_DRAIN_TIMEOUT,
-                "--metrics-port", Integer.toString(metricsPort),
-                "--execution-log", logs.resolve(agentId + ".executions.jsonl").toString()));
-        if (!pool.capabilities().isEmpty()) {
-          args.addAll(List.of("--capabilities", String.join(",", pool.capabilities())));
-        }
+        StartedAgent a = startAgent(bootstrap, pool, i);
+        agents.put(a.agentId(), a.metricsPort());
+      }
+    }
+    return agents;
+  }
+
+  /** One agent process and how to reach it. */
+  record StartedAgent(String agentId, int metricsPort, ManagedProcess process) {}
+
+  /** Starts agent number {@code index} of a pool. */
+  StartedAgent startAgent(String bootstrap, PoolPlan pool, int index) {
+    String agentId = AgentIds.stable(AgentIds.localHostName(), pool.name(), index);
+    int metricsPort = options.dashboardPort() == null ? 0 : freePort();
+    List<String> args = new ArrayList<>(kafkaArgs(bootstrap));
+    args.addAll(
+        List.of(
+            "--pool", pool.name(),
+            "--slots", Integer.toString(pool.slots()),
+            "--index", Integer.toString(index),
+            "--agent-id", agentId,
+            "--drain-timeout", AGENT_DRAIN_TIMEOUT,
+            "--metrics-port", Integer.toString(metricsPort),
+            "--execution-log", logs.resolve(agentId + ".executions.jsonl").toString()));
+    if (!pool.capabilities().isEmpty()) {
+      args.addAll(List.of("--capabilities", String.join(",", pool.capabilities())));
+    }
+    ManagedProcess p =
         group.start(
             "agent " + agentId,
             TIER_AGENTS,
             java.command(WorkerMain.class, logOptions, args),
             logs.resolve(agentId + ".log"));
-        agents.put(agentId, metricsPort);
-      }
-    }
-    return agents;
+    return new StartedAgent(agentId, metricsPort, p);
   }
 
   private List<String> kafkaArgs(String bootstrap) {

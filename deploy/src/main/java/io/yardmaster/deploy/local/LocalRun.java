@@ -107,6 +107,12 @@ public final class LocalRun {
               + (report.isConsistent() ? "" : "; differing: " + report.differences()));
       processes.startDispatcher(bootstrap);
       Map<String, Integer> agents = processes.startAgents(bootstrap);
+      ScaleFollower follower =
+          new ScaleFollower(
+              (pool, index) -> processes.startAgent(bootstrap, plan(pool), index).process(), group);
+      group.processes().stream()
+          .filter(p -> p.tier() == LocalProcesses.TIER_AGENTS)
+          .forEach(p -> adopt(follower, p));
       printProcesses(group, agents);
       out.println(
           "waiting for "
@@ -127,8 +133,37 @@ public final class LocalRun {
               + Duration.between(started, clock.instant()).toSeconds()
               + " s after start)");
       out.flush();
-      return new WorkloadRunner(options, group, out, clock, terminal).run(clients, since);
+      try (AgentSupervisor supervisor = superviseScaling(kafka, topics, follower, started)) {
+        return new WorkloadRunner(options, group, out, clock, terminal).run(clients, since);
+      }
     }
+  }
+
+  private PoolPlan plan(String pool) {
+    return options.pools().stream().filter(p -> p.name().equals(pool)).findFirst().orElseThrow();
+  }
+
+  /** Lets the follower drain agents started with the run: their names end in their index. */
+  private void adopt(ScaleFollower follower, ManagedProcess p) {
+    for (PoolPlan pool : options.pools()) {
+      for (int i = 0; i < pool.agents(); i++) {
+        if (p.name().endsWith("-" + pool.name() + "-" + i)) {
+          follower.adopt(pool.name(), i, p);
+          return;
+        }
+      }
+    }
+  }
+
+  private AgentSupervisor superviseScaling(
+      KafkaClientSettings kafka, Topics topics, ScaleFollower follower, Instant started) {
+    if (options.scaling().isEmpty()) {
+      return null;
+    }
+    out.println("following the desired agent counts of " + options.scaling().keySet());
+    return new AgentSupervisor(
+            kafka, topics, options.scaling().keySet(), follower, out, started.minusSeconds(5))
+        .start();
   }
 
   private void printProcesses(ProcessGroup group, Map<String, Integer> agents) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,6 +24,8 @@ import java.util.Set;
  * @param startupTimeout how long the broker and the agents may take to come up
  * @param runTimeout how long the workload may take
  * @param plainOutput progress as plain lines even on a terminal
+ * @param scaling scaling policies by pool (the dispatcher's {@code --scale}); the run starts and
+ *     drains those pools' agents to follow their desired count
  */
 public record LocalRunOptions(
     Path workRoot,
@@ -36,7 +39,8 @@ public record LocalRunOptions(
     Integer dashboardPort,
     Duration startupTimeout,
     Duration runTimeout,
-    boolean plainOutput) {
+    boolean plainOutput,
+    Map<String, String> scaling) {
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(3);
   public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(5);
@@ -64,6 +68,41 @@ public record LocalRunOptions(
       throw new BadInputException("--dashboard-port must be 1-65535, was " + dashboardPort);
     }
     checkPoolsOfWorkload(pools, workload);
+    scaling = scaling == null ? Map.of() : Map.copyOf(scaling);
+    for (String pool : scaling.keySet()) {
+      if (!names.contains(pool)) {
+        throw new BadInputException("--scale names pool " + pool + ", which is not in the run");
+      }
+    }
+  }
+
+  public LocalRunOptions(
+      Path workRoot,
+      String bootstrapServers,
+      Path kafkaProperties,
+      String topicPrefix,
+      List<PoolPlan> pools,
+      Workload workload,
+      boolean keepRunning,
+      int kafkaPort,
+      Integer dashboardPort,
+      Duration startupTimeout,
+      Duration runTimeout,
+      boolean plainOutput) {
+    this(
+        workRoot,
+        bootstrapServers,
+        kafkaProperties,
+        topicPrefix,
+        pools,
+        workload,
+        keepRunning,
+        kafkaPort,
+        dashboardPort,
+        startupTimeout,
+        runTimeout,
+        plainOutput,
+        Map.of());
   }
 
   /** Whether the run starts its own broker. */

@@ -22,6 +22,7 @@ public final class ProcessGroup {
   private final PrintWriter out;
   private final Duration grace;
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private final java.util.Set<ManagedProcess> retired = new java.util.HashSet<>();
   private boolean stopped;
 
   public ProcessGroup(PrintWriter out, Duration grace) {
@@ -64,7 +65,15 @@ public final class ProcessGroup {
 
   /** A process that has ended although nobody asked it to, if any. */
   public synchronized Optional<ManagedProcess> firstUnexpectedExit() {
-    return stopped ? Optional.empty() : processes.stream().filter(p -> !p.isAlive()).findFirst();
+    return stopped
+        ? Optional.empty()
+        : processes.stream().filter(p -> !p.isAlive() && !retired.contains(p)).findFirst();
+  }
+
+  /** Asks one process to stop (SIGTERM) before the run ends: its exit is expected. */
+  public synchronized void retire(ManagedProcess p) {
+    retired.add(p);
+    p.requestStop();
   }
 
   public synchronized boolean isStopped() {

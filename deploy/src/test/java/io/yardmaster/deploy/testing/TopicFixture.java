@@ -89,6 +89,9 @@ public final class TopicFixture {
     if (value instanceof io.yardmaster.model.RejectedRecord r) {
       return r.key();
     }
+    if (value instanceof io.yardmaster.model.ScalingRecommendation s) {
+      return s.pool();
+    }
     throw new IllegalArgumentException("no key rule for " + value);
   }
 

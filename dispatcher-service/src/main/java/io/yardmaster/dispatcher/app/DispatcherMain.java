@@ -4,6 +4,8 @@ import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.config.PoolConfig;
 import io.yardmaster.dispatcher.config.PoolSpecParser;
 import io.yardmaster.dispatcher.config.RoutingRules;
+import io.yardmaster.dispatcher.rebalance.RebalanceOptions;
+import io.yardmaster.dispatcher.scaling.ScalingSpecParser;
 import io.yardmaster.dispatcher.scheduling.RetryPolicy;
 import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.dispatcher.scheduling.ScoringOptions;
@@ -74,6 +76,19 @@ public final class DispatcherMain implements Callable<Integer> {
       names = "--route-capability",
       description = "Route tasks needing a capability to a pool: capability=pool. Repeatable.")
   Map<String, String> capabilityRoutes = Map.of();
+
+  @Option(
+      names = "--scale",
+      description =
+          "A pool's scaling: pool=policy[+policy][;min=N;max=N;up=30s;down=5m;tolerance=0.1]. Policies: static(N), reactive(queue=4,wait=30s), predictive(queue=4), time(mon-fri@09:00-18:00=5,else=1), cpu(target=0.7); several joined by + take the largest. Repeatable.")
+  Map<String, String> scaling = Map.of();
+
+  @Option(
+      names = "--rebalance-factor",
+      defaultValue = "0",
+      description =
+          "Move queued tasks to another pool when a pool's queued tasks per agent exceed the other's by this factor (0 = never). Default: ${DEFAULT-VALUE}")
+  double rebalanceFactor;
 
   @Option(
       names = "--state-dir",
@@ -199,15 +214,14 @@ public final class DispatcherMain implements Callable<Integer> {
         pools.stream()
             .map(PoolSpecParser::parse)
             .map(p -> p.withUrgencyHorizon(poolUrgencyHorizons.get(p.name())))
+            .map(
+                p ->
+                    scaling.containsKey(p.name())
+                        ? p.withScaling(ScalingSpecParser.parse(scaling.get(p.name())))
+                        : p)
             .toList();
-    poolUrgencyHorizons.keySet().stream()
-        .filter(name -> poolConfigs.stream().noneMatch(p -> p.name().equals(name)))
-        .findFirst()
-        .ifPresent(
-            name -> {
-              throw new InvalidSettingException(
-                  "--pool-urgency-horizon", "'" + name + "' is not one of the --pool names");
-            });
+    requireKnownPools("--pool-urgency-horizon", poolUrgencyHorizons.keySet(), poolConfigs);
+    requireKnownPools("--scale", scaling.keySet(), poolConfigs);
     poolConfigs.stream()
         .filter(p -> p.strategy() != null)
         .forEach(p -> Strategies.create(p.strategy()));
@@ -238,7 +252,20 @@ public final class DispatcherMain implements Callable<Integer> {
         scheduler,
         poolConfigs,
         new RoutingRules(typeRoutes, capabilityRoutes, defaultPool),
-        unknownDependencyTimeout);
+        unknownDependencyTimeout,
+        RebalanceOptions.factor(rebalanceFactor));
+  }
+
+  private static void requireKnownPools(
+      String option, java.util.Set<String> names, List<PoolConfig> pools) {
+    names.stream()
+        .filter(name -> pools.stream().noneMatch(p -> p.name().equals(name)))
+        .findFirst()
+        .ifPresent(
+            name -> {
+              throw new InvalidSettingException(
+                  option, "'" + name + "' is not one of the --pool names");
+            });
   }
 
   public static void main(String[] args) {

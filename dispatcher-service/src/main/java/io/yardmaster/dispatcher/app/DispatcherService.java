@@ -1,6 +1,7 @@
 package io.yardmaster.dispatcher.app;
 
 import io.yardmaster.dispatcher.config.DispatcherConfig;
+import io.yardmaster.dispatcher.scaling.DesiredAgents;
 import io.yardmaster.dispatcher.topology.DispatcherTopology;
 import io.yardmaster.dispatcher.topology.StreamsSettings;
 import io.yardmaster.model.config.InvalidSettingException;
@@ -26,6 +27,7 @@ public final class DispatcherService implements AutoCloseable {
   private final boolean ensureTopics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean failed;
+  private final DesiredAgents desiredAgents = new DesiredAgents();
   private KafkaStreams streams;
 
   public DispatcherService(DispatcherConfig config, int replicationFactor, boolean ensureTopics) {
@@ -56,7 +58,8 @@ public final class DispatcherService implements AutoCloseable {
       report.differences().forEach(d -> LOG.warn("topic differs from the wanted settings: {}", d));
     }
     streams =
-        new KafkaStreams(DispatcherTopology.build(config), StreamsSettings.properties(config));
+        new KafkaStreams(
+            DispatcherTopology.build(config, desiredAgents), StreamsSettings.properties(config));
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("dispatcher stream thread failed; stopping", e);
@@ -80,6 +83,14 @@ public final class DispatcherService implements AutoCloseable {
             + config.kafka().bootstrapServers()
             + ", "
             + config.processingGuarantee());
+  }
+
+  /**
+   * Each pool's desired agent count, for a metrics gauge named {@link DesiredAgents#METRIC} (what
+   * Kubernetes autoscalers follow).
+   */
+  public DesiredAgents desiredAgents() {
+    return desiredAgents;
   }
 
   public KafkaStreams streams() {

@@ -1,5 +1,6 @@
 package io.yardmaster.dispatcher.config;
 
+import io.yardmaster.dispatcher.rebalance.RebalanceOptions;
 import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.dispatcher.scheduling.ScoringOptions;
 import io.yardmaster.model.config.InvalidSettingException;
@@ -35,7 +36,8 @@ public record DispatcherConfig(
     SchedulerOptions scheduler,
     List<PoolConfig> pools,
     RoutingRules routing,
-    Duration unknownDependencyTimeout) {
+    Duration unknownDependencyTimeout,
+    RebalanceOptions rebalance) {
 
   public static final String DEFAULT_APPLICATION_ID = "dispatcher";
   public static final Path DEFAULT_STATE_DIR = Path.of("work", "dispatcher-state");
@@ -100,6 +102,7 @@ public record DispatcherConfig(
             "names pool '" + target + "', which is not configured; pools: " + seen.keySet());
       }
     }
+    rebalance = rebalance == null ? RebalanceOptions.OFF : rebalance;
     if (maxPayloadBytes <= 0) {
       maxPayloadBytes = SubmissionValidator.DEFAULT_MAX_PAYLOAD_BYTES;
     }
@@ -139,7 +142,8 @@ public record DispatcherConfig(
         SchedulerOptions.DEFAULTS,
         pools,
         RoutingRules.NONE,
-        DEFAULT_UNKNOWN_DEPENDENCY_TIMEOUT);
+        DEFAULT_UNKNOWN_DEPENDENCY_TIMEOUT,
+        RebalanceOptions.OFF);
   }
 
   public Topics topics() {
@@ -186,6 +190,10 @@ public record DispatcherConfig(
     return toBuilder().scheduler(options).build();
   }
 
+  public DispatcherConfig withRebalance(RebalanceOptions options) {
+    return toBuilder().rebalance(options).build();
+  }
+
   public DispatcherConfig withUnknownDependencyTimeout(Duration timeout) {
     return toBuilder().unknownDependencyTimeout(timeout).build();
   }
@@ -213,6 +221,7 @@ public record DispatcherConfig(
     private List<PoolConfig> pools;
     private RoutingRules routing;
     private Duration unknownDependencyTimeout;
+    private RebalanceOptions rebalance;
 
     private Builder(DispatcherConfig c) {
       kafka = c.kafka;
@@ -232,6 +241,7 @@ public record DispatcherConfig(
       pools = c.pools;
       routing = c.routing;
       unknownDependencyTimeout = c.unknownDependencyTimeout;
+      rebalance = c.rebalance;
     }
 
     public Builder topicPrefix(String value) {
@@ -274,6 +284,11 @@ public record DispatcherConfig(
       return this;
     }
 
+    public Builder rebalance(RebalanceOptions value) {
+      rebalance = value;
+      return this;
+    }
+
     public DispatcherConfig build() {
       return new DispatcherConfig(
           kafka,
@@ -292,7 +307,8 @@ public record DispatcherConfig(
           scheduler,
           pools,
           routing,
-          unknownDependencyTimeout);
+          unknownDependencyTimeout,
+          rebalance);
     }
   }
 }

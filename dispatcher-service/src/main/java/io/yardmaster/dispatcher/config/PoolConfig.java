@@ -1,5 +1,6 @@
 package io.yardmaster.dispatcher.config;
 
+import io.yardmaster.dispatcher.scaling.ScalingOptions;
 import io.yardmaster.model.topic.Topics;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,16 +15,27 @@ import java.util.Set;
  * @param strategy the load-balancing strategy (null: the dispatcher's default)
  * @param workAheadCap tasks an agent may hold beyond its slots (null: the dispatcher's default)
  * @param urgencyHorizon how long before a deadline urgency starts to grow (null: default)
+ * @param scaling how many agents the pool wants (null: the agents it has)
  */
 public record PoolConfig(
     String name,
     Set<String> capabilities,
     String strategy,
     Integer workAheadCap,
-    Duration urgencyHorizon) {
+    Duration urgencyHorizon,
+    ScalingOptions scaling) {
   public PoolConfig {
     Topics.checkPoolName(name);
     capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
+  }
+
+  public PoolConfig(
+      String name,
+      Set<String> capabilities,
+      String strategy,
+      Integer workAheadCap,
+      Duration urgencyHorizon) {
+    this(name, capabilities, strategy, workAheadCap, urgencyHorizon, null);
   }
 
   public static PoolConfig of(String name, String... capabilities) {
@@ -36,7 +48,7 @@ public record PoolConfig(
   }
 
   public PoolConfig withStrategy(String newStrategy) {
-    return new PoolConfig(name, capabilities, newStrategy, workAheadCap, urgencyHorizon);
+    return new PoolConfig(name, capabilities, newStrategy, workAheadCap, urgencyHorizon, scaling);
   }
 
   public PoolConfig withUrgencyHorizon(Duration horizon) {
@@ -44,7 +56,11 @@ public record PoolConfig(
   }
 
   public PoolConfig withWorkAheadCap(Integer cap) {
-    return new PoolConfig(name, capabilities, strategy, cap, urgencyHorizon);
+    return new PoolConfig(name, capabilities, strategy, cap, urgencyHorizon, scaling);
+  }
+
+  public PoolConfig withScaling(ScalingOptions newScaling) {
+    return new PoolConfig(name, capabilities, strategy, workAheadCap, urgencyHorizon, newScaling);
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.util.Objects;
  *   <li>PROBE: a cycle search that started at {@code path[0]} reached {@code target};
  *   <li>CYCLE: {@code target} is in the cycle {@code path};
  *   <li>FINISHED: {@code target} reached the terminal {@code state} (sent by the schedulers);
- *   <li>REOPENED: {@code target} left its terminal state (a replay).
+ *   <li>REOPENED: {@code target} left its terminal state (a replay);
+ *   <li>MOVED: {@code target} now queues in pool {@code subject} (intake routes its commands
+ *       there).
  * </ul>
  */
 public record DependencyMessage(
@@ -28,7 +30,8 @@ public record DependencyMessage(
     PROBE,
     CYCLE,
     FINISHED,
-    REOPENED
+    REOPENED,
+    MOVED
   }
 
   public DependencyMessage {
@@ -59,6 +62,10 @@ public record DependencyMessage(
 
   public static DependencyMessage reopened(String task) {
     return new DependencyMessage(Kind.REOPENED, task, null, null, null);
+  }
+
+  public static DependencyMessage moved(String task, String pool) {
+    return new DependencyMessage(Kind.MOVED, task, pool, null, null);
   }
 
   static DependencyMessage cycle(String target, List<String> path) {

@@ -89,6 +89,7 @@ public final class DependencyTracker {
       case CYCLE -> inCycle(m.target(), m.path(), now);
       case FINISHED -> onFinished(m.target(), m.state());
       case REOPENED -> onReopened(m.target());
+      case MOVED -> {} // intake's concern: where the task's commands go
     }
   }
 

@@ -102,10 +102,21 @@ public final class IntakeProcessor implements Processor<String, byte[], String, 
     if (topic.equals(topics.control().name())) {
       control(record);
     } else if (topic.equals(topics.dependencies().name())) {
-      parse(record, DependencyMessage.class, m -> tracker.handle(m, now()));
+      parse(record, DependencyMessage.class, this::dependencyMessage);
     } else {
       submission(record);
     }
+  }
+
+  private void dependencyMessage(DependencyMessage m) {
+    if (m.kind() == DependencyMessage.Kind.MOVED) {
+      IntakeEntry entry = seen.get(m.target());
+      if (entry != null && m.subject() != null) {
+        seen.put(m.target(), new IntakeEntry(m.subject(), entry.submittedAt()));
+      }
+      return;
+    }
+    tracker.handle(m, now());
   }
 
   private <T> void parse(

@@ -64,6 +64,11 @@ final class ForwardingOutbox implements Outbox {
     forward(taskId, io.yardmaster.dispatcher.dependency.DependencyMessage.reopened(taskId));
   }
 
+  @Override
+  public void moved(String taskId, String pool) {
+    forward(taskId, io.yardmaster.dispatcher.dependency.DependencyMessage.moved(taskId, pool));
+  }
+
   void rejected(String key, RejectedRecord r) {
     forward(key, r);
   }

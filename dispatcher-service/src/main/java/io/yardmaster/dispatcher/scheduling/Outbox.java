@@ -24,6 +24,9 @@ public interface Outbox {
   /** An answer to an EXPLAIN command. */
   default void explanation(io.yardmaster.model.TaskExplanation explanation) {}
 
+  /** A task moved to this pool: commands for it must now come here. */
+  default void moved(String taskId, String pool) {}
+
   /** A terminal task was replayed and is pending again for the tasks that depend on it. */
   default void reopened(String taskId) {}
 }

@@ -12,6 +12,18 @@ public final class PoolCounters {
   long expired;
   double waitMsTotal;
   long waits;
+  long movedOut;
+  long movedIn;
+
+  /** Queued tasks moved to other pools. */
+  public long movedOut() {
+    return movedOut;
+  }
+
+  /** Queued tasks other pools moved here. */
+  public long movedIn() {
+    return movedIn;
+  }
 
   public long assigned() {
     return assigned;
@@ -44,6 +56,16 @@ public final class PoolCounters {
 
   public long lateFinished() {
     return lateFinished;
+  }
+
+  /** Total wait of assigned tasks between ready and assigned, in milliseconds. */
+  public double waitMsTotal() {
+    return waitMsTotal;
+  }
+
+  /** Assignments counted in {@link #waitMsTotal}. */
+  public long waits() {
+    return waits;
   }
 
   public double meanWaitMs() {

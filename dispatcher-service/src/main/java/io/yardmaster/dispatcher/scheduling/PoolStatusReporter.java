@@ -2,6 +2,7 @@ package io.yardmaster.dispatcher.scheduling;
 
 import io.yardmaster.model.PoolStatus;
 import java.time.Instant;
+import java.util.List;
 
 /** Builds a pool's status from its scheduler, with the throughput since the last report. */
 public final class PoolStatusReporter {
@@ -26,10 +27,13 @@ public final class PoolStatusReporter {
     int slots = 0;
     int running = 0;
     double load = 0;
+    java.util.Set<List<String>> offers =
+        new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
     for (AgentState a : s.agents().all()) {
       if (a.heartbeat() == null) {
         continue;
       }
+      offers.add(List.copyOf(new java.util.TreeSet<>(a.heartbeat().capabilities())));
       agents++;
       slots += a.slots();
       running += a.inFlight();
@@ -53,6 +57,7 @@ public final class PoolStatusReporter {
         agents == 0 ? 0 : load / agents,
         agents,
         s.paused(),
-        Instant.ofEpochMilli(nowMs));
+        Instant.ofEpochMilli(nowMs),
+        List.copyOf(offers));
   }
 }

@@ -1,8 +1,10 @@
 package io.yardmaster.dispatcher.scheduling;
 
 import io.yardmaster.model.Priority;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -171,6 +173,32 @@ public final class ReadyQueue {
     Map<Requirement, Integer> counts = new HashMap<>();
     groups.forEach((req, group) -> counts.put(req, group.headSet(entry, false).size()));
     return counts;
+  }
+
+  /**
+   * Up to {@code limit} of the best tasks among the groups {@code servable} accepts, skipping those
+   * {@code eligible} refuses, best first, without removing them.
+   */
+  public List<Entry> bestMatching(
+      Predicate<Requirement> servable, Predicate<String> eligible, int limit) {
+    List<Entry> out = new ArrayList<>();
+    for (Map.Entry<Requirement, NavigableSet<Entry>> group : groups.entrySet()) {
+      if (limit <= 0 || !servable.test(group.getKey())) {
+        continue;
+      }
+      int taken = 0;
+      for (Entry e : group.getValue()) {
+        if (taken >= limit) {
+          break;
+        }
+        if (eligible.test(e.taskId())) {
+          out.add(e);
+          taken++;
+        }
+      }
+    }
+    out.sort(ORDER);
+    return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
   }
 
   public Optional<Entry> get(String taskId) {

@@ -2,14 +2,20 @@ package io.yardmaster.dispatcher.scheduling;
 
 import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.config.PoolConfig;
+import io.yardmaster.dispatcher.rebalance.PoolStatusView;
+import io.yardmaster.dispatcher.rebalance.Rebalancer;
+import io.yardmaster.dispatcher.scaling.DesiredAgents;
+import io.yardmaster.dispatcher.scaling.PoolScaling;
 import io.yardmaster.dispatcher.topology.PoolCommand;
 import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.ControlCommand;
+import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.RejectedRecord;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +43,15 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerProcessor implements Processor<String, Object, String, Object> {
   public static final String STORE = "pool-tasks";
   public static final String META_STORE = "pool-meta";
+
+  /** A pool's status older than this many status intervals no longer draws moved work. */
+  static final int STALE_STATUSES = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcessor.class);
 
   private final DispatcherConfig config;
+  private final DesiredAgents desired;
+  private final Rebalancer rebalancer;
   private final String heartbeatTopic;
   private final Map<String, PoolScheduler> schedulers = new HashMap<>();
   private final Map<String, PoolStatusReporter> reporters = new HashMap<>();
@@ -48,11 +60,21 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
   private TaskStore tasks;
   private KeyValueStore<String, Boolean> meta;
   private ForwardingOutbox outbox;
+  private PoolScaling scaling;
+  private KeyValueStore<String, PoolStatus> statuses;
   private long inputLagMs;
   private boolean readSinceTick;
 
   public SchedulerProcessor(DispatcherConfig config) {
+    this(config, new DesiredAgents());
+  }
+
+  public SchedulerProcessor(DispatcherConfig config, DesiredAgents desired) {
     this.config = Objects.requireNonNull(config, "config can't be null");
+    this.desired = Objects.requireNonNull(desired, "desired can't be null");
+    this.rebalancer =
+        new Rebalancer(
+            config.rebalance(), config::pool, config.statusInterval().multipliedBy(STALE_STATUSES));
     this.heartbeatTopic = config.topics().heartbeats().name();
   }
 
@@ -62,6 +84,14 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
     this.tasks = new KeyValueTaskStore(context.getStateStore(STORE));
     this.meta = context.getStateStore(META_STORE);
     this.outbox = new ForwardingOutbox(context);
+    this.scaling =
+        new PoolScaling(
+            p -> config.pool(p).map(PoolConfig::scaling).orElse(null),
+            context.getStateStore(PoolScaling.HISTORY_STORE),
+            desired);
+    if (config.rebalance().enabled()) {
+      this.statuses = context.getStateStore(PoolStatusView.STORE);
+    }
     long now = context.currentSystemTimeMs();
     tasks.forEach(r -> scheduler(r.pool()).restore(r, now));
     try (KeyValueIterator<String, Boolean> it = meta.all()) {
@@ -117,6 +147,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
                     ? io.yardmaster.model.TaskState.WAITING
                     : io.yardmaster.model.TaskState.SUBMITTED,
                 now);
+        case MOVE -> PoolTransfer.takeIn(s, cmd.moved(), cmd.from(), now);
         case CONTROL -> {
           if (cmd.control().action() == ControlCommand.Action.EXPLAIN) {
             outbox.explanation(
@@ -167,12 +198,34 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
       s.tick(now, readSinceTick ? inputLagMs : 0);
     }
     readSinceTick = false;
+    if (statuses != null) {
+      rebalance(now);
+    }
+  }
+
+  /** Moves queued tasks to pools that can serve them sooner, through the pool repartition. */
+  private void rebalance(long now) {
+    List<PoolStatus> latest = new ArrayList<>();
+    try (KeyValueIterator<String, PoolStatus> it = statuses.all()) {
+      it.forEachRemaining(kv -> latest.add(kv.value));
+    }
+    for (PoolScheduler s : schedulers.values()) {
+      for (Rebalancer.Move m : rebalancer.plan(s, latest, now)) {
+        TaskRecord r = PoolTransfer.takeOut(s, m.taskId(), m.target(), m.reason(), now);
+        context.forward(new Record<>(m.target(), PoolCommand.move(r, s.pool()), now));
+      }
+    }
   }
 
   private void reportStatus(long now) {
     for (PoolScheduler s : schedulers.values()) {
-      outbox.poolStatus(
-          reporters.computeIfAbsent(s.pool(), p -> new PoolStatusReporter()).report(s, now));
+      PoolStatus status =
+          reporters.computeIfAbsent(s.pool(), p -> new PoolStatusReporter()).report(s, now);
+      PoolScaling.Outcome o = scaling.evaluate(status, s.counters(), now);
+      outbox.poolStatus(o.status());
+      if (o.recommendation() != null) {
+        context.forward(new Record<>(s.pool(), o.recommendation(), now));
+      }
     }
   }
 }

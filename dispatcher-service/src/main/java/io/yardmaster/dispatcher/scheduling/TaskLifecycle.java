@@ -36,6 +36,7 @@ final class TaskLifecycle {
 
   /** Queued tasks to drop as EXPIRED at their deadline (submitted with dropIfExpired). */
   final TreeSet<Due> expiries = new TreeSet<>();
+
   final PoolCounters counters = new PoolCounters();
   private final RandomGenerator random;
   private long nextSeq;
@@ -127,6 +128,31 @@ final class TaskLifecycle {
     transition(r, TaskState.READY, reason, nowMs);
     store.put(r);
     queue(r, nowMs);
+  }
+
+  /**
+   * Takes over a READY task another pool moved here: it keeps its id, priority, attempts, history
+   * and first ready time (so its aging), and queues behind this pool's earlier arrivals.
+   */
+  void adopt(TaskRecord r, String from, long nowMs) {
+    r.pool = pool;
+    r.task = r.task.withPool(pool);
+    r.seq = nextSeq++;
+    store.put(r);
+    queue(r, nowMs);
+    outbox.event(
+        new TaskEvent(
+            r.id(),
+            EventType.MOVED,
+            r.state,
+            r.state,
+            pool,
+            null,
+            r.attempt,
+            "moved from " + from,
+            at(nowMs)));
+    outbox.view(r.view(at(nowMs)));
+    outbox.moved(r.id(), pool);
   }
 
   void cancelled(TaskRecord r, long nowMs) {

@@ -37,6 +37,7 @@ public final class TaskRecord {
   boolean cancelRequested;
   boolean late;
   List<AttemptRecord> history = new ArrayList<>();
+  List<String> movedFrom = new ArrayList<>();
 
   TaskRecord() {}
 
@@ -93,6 +94,11 @@ public final class TaskRecord {
 
   public List<AttemptRecord> history() {
     return List.copyOf(history);
+  }
+
+  /** The pools this task was moved out of, oldest first. */
+  public List<String> movedFrom() {
+    return List.copyOf(movedFrom);
   }
 
   public String reason() {

@@ -6,8 +6,13 @@ import io.yardmaster.dispatcher.dependency.DependencyTracker;
 import io.yardmaster.dispatcher.dependency.WaitingTask;
 import io.yardmaster.dispatcher.intake.IntakeEntry;
 import io.yardmaster.dispatcher.intake.IntakeProcessor;
+import io.yardmaster.dispatcher.rebalance.PoolStatusView;
+import io.yardmaster.dispatcher.scaling.DesiredAgents;
+import io.yardmaster.dispatcher.scaling.LoadHistory;
+import io.yardmaster.dispatcher.scaling.PoolScaling;
 import io.yardmaster.dispatcher.scheduling.SchedulerProcessor;
 import io.yardmaster.dispatcher.scheduling.TaskRecord;
+import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.json.JsonSerde;
 import io.yardmaster.model.topic.Topics;
 import java.util.List;
@@ -43,11 +48,24 @@ public final class DispatcherTopology {
   private DispatcherTopology() {}
 
   public static Topology build(DispatcherConfig config) {
+    return build(config, new DesiredAgents());
+  }
+
+  /** The name Kafka Streams gives the repartition topic keyed by pool. */
+  public static String poolInputTopic(DispatcherConfig config) {
+    return config.topicPrefix() + config.applicationId() + "-" + POOL_REPARTITION + "-repartition";
+  }
+
+  /**
+   * The topology, publishing each scheduled pool's desired agent count to {@code desired} (for a
+   * metrics gauge).
+   */
+  public static Topology build(DispatcherConfig config, DesiredAgents desired) {
     Topics topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
     Serde<Object> anyJson = Serdes.serdeFrom(new AnyJsonSerializer(), (t, b) -> b);
-    OutboundTopics router = new OutboundTopics(topics);
+    OutboundTopics router = new OutboundTopics(topics, poolInputTopic(config));
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -76,6 +94,23 @@ public final class DispatcherTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SchedulerProcessor.META_STORE), keys, Serdes.Boolean()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PoolScaling.HISTORY_STORE),
+                keys,
+                JsonSerde.of(LoadHistory.class))
+            .withCachingEnabled());
+    if (config.rebalance().enabled()) {
+      builder.addGlobalStore(
+          Stores.keyValueStoreBuilder(
+                  Stores.inMemoryKeyValueStore(PoolStatusView.STORE),
+                  keys,
+                  JsonSerde.of(PoolStatus.class))
+              .withLoggingDisabled(),
+          topics.poolStatus().name(),
+          Consumed.with(keys, Serdes.ByteArray()).withName("pool-status-source"),
+          PoolStatusView::new);
+    }
 
     KStream<String, byte[]> intakeInput =
         builder.stream(
@@ -114,10 +149,11 @@ public final class DispatcherTopology {
     poolInput
         .merge(agentInput, Named.as("scheduler-input"))
         .process(
-            () -> new SchedulerProcessor(config),
+            () -> new SchedulerProcessor(config, desired),
             Named.as("scheduler"),
             SchedulerProcessor.STORE,
-            SchedulerProcessor.META_STORE)
+            SchedulerProcessor.META_STORE,
+            PoolScaling.HISTORY_STORE)
         .to(router, Produced.with(keys, anyJson).withName("scheduler-sink"));
     return builder.build();
   }

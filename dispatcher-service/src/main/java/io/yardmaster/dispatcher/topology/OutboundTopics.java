@@ -18,9 +18,15 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
  */
 public final class OutboundTopics implements TopicNameExtractor<String, Object> {
   private final Topics topics;
+  private final String poolInput;
 
-  public OutboundTopics(Topics topics) {
+  /**
+   * @param poolInput the topic of the repartition keyed by pool: a task one pool's scheduler moves
+   *     to another travels it, as intake's tasks do
+   */
+  public OutboundTopics(Topics topics, String poolInput) {
     this.topics = java.util.Objects.requireNonNull(topics, "topics can't be null");
+    this.poolInput = java.util.Objects.requireNonNull(poolInput, "poolInput can't be null");
   }
 
   @Override
@@ -43,6 +49,8 @@ public final class OutboundTopics implements TopicNameExtractor<String, Object> 
       return topics.explanations().name();
     } else if (value instanceof ScalingRecommendation) {
       return topics.scaling().name();
+    } else if (value instanceof PoolCommand) {
+      return poolInput;
     }
     throw new IllegalStateException(
         "no topic for " + (value == null ? "null" : value.getClass().getName()));

@@ -10,7 +10,9 @@ import io.yardmaster.model.Assignment;
 import io.yardmaster.model.ControlCommand;
 import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.HostLoad;
+import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.RejectedRecord;
+import io.yardmaster.model.ScalingRecommendation;
 import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskExplanation;
@@ -58,6 +60,9 @@ public final class DispatcherHarness implements AutoCloseable {
   private final TestOutputTopic<String, DeadLetter> dlq;
   private final TestOutputTopic<String, RejectedRecord> rejected;
   private final TestOutputTopic<String, TaskExplanation> explanations;
+
+  private final TestOutputTopic<String, PoolStatus> poolStatus;
+  private final TestOutputTopic<String, ScalingRecommendation> scaling;
   private final Map<String, TestOutputTopic<String, Assignment>> assignmentTopics = new HashMap<>();
   private final Map<String, TaskView> views = new LinkedHashMap<>();
   private final List<TaskEvent> allEvents = new ArrayList<>();
@@ -94,6 +99,12 @@ public final class DispatcherHarness implements AutoCloseable {
     explanations =
         driver.createOutputTopic(
             topics.explanations().name(), keyDe, JsonSerde.of(TaskExplanation.class));
+
+    poolStatus =
+        driver.createOutputTopic(topics.poolStatus().name(), keyDe, JsonSerde.of(PoolStatus.class));
+    scaling =
+        driver.createOutputTopic(
+            topics.scaling().name(), keyDe, JsonSerde.of(ScalingRecommendation.class));
     for (PoolConfig p : pools) {
       assignmentTopics.put(
           p.name(),
@@ -241,6 +252,16 @@ public final class DispatcherHarness implements AutoCloseable {
     List<Assignment> out = new ArrayList<>();
     assignmentTopics.get(pool).readKeyValuesToList().forEach(kv -> out.add(kv.value));
     return out;
+  }
+
+  /** Pool statuses written since the last call. */
+  public List<PoolStatus> newPoolStatuses() {
+    return poolStatus.readValuesToList();
+  }
+
+  /** Scaling recommendations written since the last call. */
+  public List<ScalingRecommendation> newScalingRecommendations() {
+    return scaling.readValuesToList();
   }
 
   /** The latest view of every task seen on tasks.state. */
