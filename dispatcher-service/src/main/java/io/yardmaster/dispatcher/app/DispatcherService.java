@@ -3,6 +3,8 @@ package io.yardmaster.dispatcher.app;
 import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.topology.DispatcherTopology;
 import io.yardmaster.dispatcher.topology.StreamsSettings;
+import io.yardmaster.dispatcher.web.Dashboard;
+import io.yardmaster.dispatcher.web.WebOptions;
 import io.yardmaster.model.config.InvalidSettingException;
 import io.yardmaster.model.topic.ProvisioningReport;
 import io.yardmaster.model.topic.TopicProvisioner;
@@ -24,14 +26,23 @@ public final class DispatcherService implements AutoCloseable {
   private final DispatcherConfig config;
   private final int replicationFactor;
   private final boolean ensureTopics;
+  private final WebOptions web;
+  private Dashboard dashboard;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean failed;
   private KafkaStreams streams;
 
   public DispatcherService(DispatcherConfig config, int replicationFactor, boolean ensureTopics) {
+    this(config, replicationFactor, ensureTopics, WebOptions.OFF);
+  }
+
+  /** A dispatcher that also serves the dashboard, API and metrics as {@code web} says. */
+  public DispatcherService(
+      DispatcherConfig config, int replicationFactor, boolean ensureTopics, WebOptions web) {
     this.config = config;
     this.replicationFactor = replicationFactor;
     this.ensureTopics = ensureTopics;
+    this.web = java.util.Objects.requireNonNull(web, "web can't be null");
   }
 
   public void start() {
@@ -55,8 +66,10 @@ public final class DispatcherService implements AutoCloseable {
       }
       report.differences().forEach(d -> LOG.warn("topic differs from the wanted settings: {}", d));
     }
-    streams =
-        new KafkaStreams(DispatcherTopology.build(config), StreamsSettings.properties(config));
+    dashboard = Dashboard.create(config, web);
+    java.util.Properties properties = StreamsSettings.properties(config);
+    properties.putAll(dashboard.streamsProperties());
+    streams = new KafkaStreams(DispatcherTopology.build(config, dashboard.observer()), properties);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("dispatcher stream thread failed; stopping", e);
@@ -73,6 +86,7 @@ public final class DispatcherService implements AutoCloseable {
         });
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "dispatcher-shutdown"));
     streams.start();
+    dashboard.start(streams);
     System.out.println(
         "dispatcher started: pools "
             + config.poolNames()
@@ -80,6 +94,11 @@ public final class DispatcherService implements AutoCloseable {
             + config.kafka().bootstrapServers()
             + ", "
             + config.processingGuarantee());
+  }
+
+  /** The web side (dashboard, API, metrics); inert when off. Null before {@link #start}. */
+  public Dashboard dashboard() {
+    return dashboard;
   }
 
   public KafkaStreams streams() {
@@ -103,6 +122,9 @@ public final class DispatcherService implements AutoCloseable {
     if (streams != null) {
       streams.close(java.time.Duration.ofSeconds(30));
       streams = null;
+    }
+    if (dashboard != null) {
+      dashboard.close();
     }
     stopped.countDown();
   }

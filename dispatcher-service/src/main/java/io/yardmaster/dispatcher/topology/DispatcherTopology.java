@@ -43,6 +43,12 @@ public final class DispatcherTopology {
   private DispatcherTopology() {}
 
   public static Topology build(DispatcherConfig config) {
+    return build(config, OutputObserver.NONE);
+  }
+
+  /** The topology, with {@code observer} seeing what the scheduler stage emits. */
+  public static Topology build(DispatcherConfig config, OutputObserver observer) {
+    java.util.Objects.requireNonNull(observer, "observer can't be null");
     Topics topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
@@ -118,6 +124,7 @@ public final class DispatcherTopology {
             Named.as("scheduler"),
             SchedulerProcessor.STORE,
             SchedulerProcessor.META_STORE)
+        .peek((k, v) -> observer.seen(v), Named.as("scheduler-observer"))
         .to(router, Produced.with(keys, anyJson).withName("scheduler-sink"));
     return builder.build();
   }
