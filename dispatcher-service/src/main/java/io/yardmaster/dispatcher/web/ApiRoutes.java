@@ -108,7 +108,7 @@ final class ApiRoutes {
       notFound(exchange);
       return;
     }
-    Optional<ApiModels.ErrorMessage> refusal = guard.refusal(exchange);
+    Optional<ApiModels.ErrorMessage> refusal = guard.refusal(exchange.getRequestHeaders());
     if (refusal.isPresent()) {
       HttpResponses.json(exchange, refusal.get().status(), refusal.get());
       return;

@@ -1,6 +1,6 @@
 package io.yardmaster.dispatcher.web;
 
-import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -18,19 +18,19 @@ final class CommandGuard {
   }
 
   /** Why the request is refused (status and message), or empty when it may go ahead. */
-  Optional<ApiModels.ErrorMessage> refusal(HttpExchange exchange) {
+  Optional<ApiModels.ErrorMessage> refusal(Headers headers) {
     if (options.readOnly()) {
       return Optional.of(
           new ApiModels.ErrorMessage(403, "the dashboard is read-only (--http-read-only)"));
     }
-    String origin = exchange.getRequestHeaders().getFirst("Origin");
-    String host = exchange.getRequestHeaders().getFirst("Host");
+    String origin = headers.getFirst("Origin");
+    String host = headers.getFirst("Host");
     if (origin != null && !origin.equals("http://" + host)) {
       return Optional.of(
           new ApiModels.ErrorMessage(403, "requests from another origin may not change state"));
     }
     if (options.token() != null) {
-      String given = exchange.getRequestHeaders().getFirst(WebOptions.TOKEN_HEADER);
+      String given = headers.getFirst(WebOptions.TOKEN_HEADER);
       if (given == null
           || !MessageDigest.isEqual(
               given.getBytes(StandardCharsets.UTF_8),
