@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 public final class LocalRun {
   static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  static final int DEFAULT_DASHBOARD_PORT = 8080;
   private static final DateTimeFormatter FOLDER_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
 
@@ -105,9 +106,13 @@ public final class LocalRun {
               + report.existing().size()
               + " already there"
               + (report.isConsistent() ? "" : "; differing: " + report.differences()));
-      processes.startDispatcher(bootstrap);
+      int dashboardPort =
+          options.dashboardPort() != null
+              ? options.dashboardPort()
+              : LocalProcesses.portOr(DEFAULT_DASHBOARD_PORT);
+      processes.startDispatcher(bootstrap, dashboardPort);
       Map<String, Integer> agents = processes.startAgents(bootstrap);
-      printProcesses(group, agents);
+      printProcesses(group, agents, dashboardPort);
       out.println(
           "waiting for "
               + agents.size()
@@ -131,18 +136,19 @@ public final class LocalRun {
     }
   }
 
-  private void printProcesses(ProcessGroup group, Map<String, Integer> agents) {
+  private void printProcesses(ProcessGroup group, Map<String, Integer> agents, int dashboardPort) {
     group
         .processes()
         .forEach(p -> out.println("  " + p.name() + ": pid " + p.pid() + ", log " + p.log()));
     out.println(
         "started pids: "
             + group.pids().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+    out.println(
+        "dashboard: http://127.0.0.1:"
+            + dashboardPort
+            + "/ (JSON API under /api, dispatcher metrics at /metrics; up while this run is)");
     if (options.dashboardPort() != null) {
-      out.println(
-          "dashboard: not built yet (it would serve http://127.0.0.1:"
-              + options.dashboardPort()
-              + "/); the agents' Prometheus metrics meanwhile:");
+      out.println("the agents' Prometheus metrics:");
       agents.forEach(
           (id, port) -> out.println("  " + id + ": http://127.0.0.1:" + port + "/metrics"));
     }
