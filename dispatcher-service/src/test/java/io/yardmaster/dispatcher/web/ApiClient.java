@@ -35,7 +35,7 @@ final class ApiClient {
   JsonNode json(String path) {
     HttpResponse<String> r = get(path);
     if (r.statusCode() != 200) {
-      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+      throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
     }
     return parse(r.body());
   }
