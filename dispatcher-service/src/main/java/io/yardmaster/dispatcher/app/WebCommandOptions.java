@@ -5,12 +5,8 @@ import picocli.CommandLine.Option;
 
 /** The dispatcher's web server options on the command line. */
 final class WebCommandOptions {
-  @Option(
-      names = "--http",
-      negatable = true,
-      defaultValue = "true",
-      description = "Serve the dashboard, JSON API and /metrics (default) or not (--no-http).")
-  boolean enabled = true;
+  @Option(names = "--no-http", description = "Serve no dashboard, JSON API or /metrics.")
+  boolean off;
 
   @Option(
       names = "--http-port",
@@ -44,6 +40,6 @@ final class WebCommandOptions {
   String token;
 
   WebOptions options() {
-    return new WebOptions(enabled, bind, port, advertisedHost, readOnly, token, null);
+    return new WebOptions(!off, bind, port, advertisedHost, readOnly, token, null);
   }
 }
