@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -58,6 +59,7 @@ public final class WorkerMetrics implements AutoCloseable {
   private final Clock clock;
   private final AtomicReference<Instant> lastHeartbeatAck = new AtomicReference<>();
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private KafkaClientMetrics producerMetrics;
 
   public WorkerMetrics(String pool, String agentId, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock can't be null");
@@ -83,6 +85,16 @@ public final class WorkerMetrics implements AutoCloseable {
     Gauge.builder(TASKS_QUEUED, queued::getAsInt)
         .description("Assignments waiting for a slot")
         .register(registry);
+  }
+
+  /**
+   * Adds the Kafka producer's own metrics ({@code kafka_producer_*}); the producer is thread-safe.
+   */
+  public synchronized void bindProducer(org.apache.kafka.clients.producer.Producer<?, ?> producer) {
+    if (producerMetrics == null) {
+      producerMetrics = new KafkaClientMetrics(producer);
+      producerMetrics.bindTo(registry);
+    }
   }
 
   public void taskStarted(String type) {
@@ -149,7 +161,10 @@ public final class WorkerMetrics implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
     gc.close();
     registry.close();
   }
