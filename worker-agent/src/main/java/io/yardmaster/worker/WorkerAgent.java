@@ -61,6 +61,7 @@ public final class WorkerAgent implements AutoCloseable {
     this.metrics = new WorkerMetrics(options.pool(), options.agentId(), clock);
     this.executionLog = ExecutionLog.open(options.executionLog());
     this.producer = clients.producer(WorkerKafkaConfig.producer(options));
+    metrics.bindProducer(producer);
     ResultPublisher results = new ResultPublisher(producer, options.topics().results());
     TaskRunner runner =
         new TaskRunner(

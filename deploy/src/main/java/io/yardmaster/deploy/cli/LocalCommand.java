@@ -105,7 +105,8 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(
       names = "--dashboard-port",
       paramLabel = "PORT",
-      description = "Where a dashboard would be served; prints the agents' metrics addresses.")
+      description =
+          "Port of the dispatcher's dashboard (default: 8080 if free, else any); also serves the agents' metrics and prints their addresses.")
   Integer dashboardPort;
 
   @Option(

@@ -56,8 +56,10 @@ final class LocalProcesses {
         options.startupTimeout());
   }
 
-  ManagedProcess startDispatcher(String bootstrap) {
+  /** Starts the dispatcher, serving its dashboard on loopback at {@code httpPort}. */
+  ManagedProcess startDispatcher(String bootstrap, int httpPort) {
     List<String> args = new ArrayList<>(kafkaArgs(bootstrap));
+    args.addAll(List.of("--http-port", Integer.toString(httpPort)));
     options.pools().forEach(p -> args.addAll(List.of("--pool", p.dispatcherSpec())));
     options.scaling().forEach((pool, spec) -> args.addAll(List.of("--scale", pool + "=" + spec)));
     // tasks that name no pool and match no pool's capabilities go to the first pool
@@ -139,11 +141,19 @@ final class LocalProcesses {
   }
 
   private static int freePort() {
+    return portOr(0);
+  }
+
+  /** {@code preferred} when it is free on loopback, else any free port. */
+  static int portOr(int preferred) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), preferred));
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new RunFailedException("cannot find a free port for agent metrics", e);
+      if (preferred != 0) {
+        return portOr(0);
+      }
+      throw new RunFailedException("cannot find a free port", e);
     }
   }
 }

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 public final class LocalRun {
   static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  static final int DEFAULT_DASHBOARD_PORT = 8080;
   private static final DateTimeFormatter FOLDER_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
 
@@ -105,7 +106,11 @@ public final class LocalRun {
               + report.existing().size()
               + " already there"
               + (report.isConsistent() ? "" : "; differing: " + report.differences()));
-      processes.startDispatcher(bootstrap);
+      int dashboardPort =
+          options.dashboardPort() != null
+              ? options.dashboardPort()
+              : LocalProcesses.portOr(DEFAULT_DASHBOARD_PORT);
+      processes.startDispatcher(bootstrap, dashboardPort);
       Map<String, Integer> agents = processes.startAgents(bootstrap);
       ScaleFollower follower =
           new ScaleFollower(
@@ -113,7 +118,7 @@ public final class LocalRun {
       group.processes().stream()
           .filter(p -> p.tier() == LocalProcesses.TIER_AGENTS)
           .forEach(p -> adopt(follower, p));
-      printProcesses(group, agents);
+      printProcesses(group, agents, dashboardPort);
       out.println(
           "waiting for "
               + agents.size()
@@ -166,18 +171,19 @@ public final class LocalRun {
         .start();
   }
 
-  private void printProcesses(ProcessGroup group, Map<String, Integer> agents) {
+  private void printProcesses(ProcessGroup group, Map<String, Integer> agents, int dashboardPort) {
     group
         .processes()
         .forEach(p -> out.println("  " + p.name() + ": pid " + p.pid() + ", log " + p.log()));
     out.println(
         "started pids: "
             + group.pids().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+    out.println(
+        "dashboard: http://127.0.0.1:"
+            + dashboardPort
+            + "/ (JSON API under /api, dispatcher metrics at /metrics; up while this run is)");
     if (options.dashboardPort() != null) {
-      out.println(
-          "dashboard: not built yet (it would serve http://127.0.0.1:"
-              + options.dashboardPort()
-              + "/); the agents' Prometheus metrics meanwhile:");
+      out.println("the agents' Prometheus metrics:");
       agents.forEach(
           (id, port) -> out.println("  " + id + ": http://127.0.0.1:" + port + "/metrics"));
     }

@@ -126,7 +126,7 @@ class LocalRunIT {
     assertThat(run.output())
         .contains("tasks by state: 3 SUCCEEDED")
         .contains("retries: 0")
-        .contains("dashboard: not built yet (it would serve http://127.0.0.1:8088/)")
+        .contains("dashboard: http://127.0.0.1:8088/")
         .containsPattern("-quick-0: http://127\\.0\\.0\\.1:[0-9]+/metrics");
     List<Long> pids = run.pids();
     assertThat(pids).hasSize(3);

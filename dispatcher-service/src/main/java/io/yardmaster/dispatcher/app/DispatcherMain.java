@@ -197,11 +197,13 @@ public final class DispatcherMain implements Callable<Integer> {
       description = "Create missing topics at start (default) or not.")
   boolean ensureTopics;
 
+  @CommandLine.Mixin WebCommandOptions web = new WebCommandOptions();
+
   @Override
   public Integer call() {
     DispatcherConfig config = config();
     try (DispatcherService service =
-        new DispatcherService(config, replicationFactor, ensureTopics)) {
+        new DispatcherService(config, replicationFactor, ensureTopics, web.options())) {
       service.start();
       service.awaitShutdown();
       return service.failed() ? 1 : 0;

@@ -4,6 +4,8 @@ import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.scaling.DesiredAgents;
 import io.yardmaster.dispatcher.topology.DispatcherTopology;
 import io.yardmaster.dispatcher.topology.StreamsSettings;
+import io.yardmaster.dispatcher.web.Dashboard;
+import io.yardmaster.dispatcher.web.WebOptions;
 import io.yardmaster.model.config.InvalidSettingException;
 import io.yardmaster.model.topic.ProvisioningReport;
 import io.yardmaster.model.topic.TopicProvisioner;
@@ -25,15 +27,24 @@ public final class DispatcherService implements AutoCloseable {
   private final DispatcherConfig config;
   private final int replicationFactor;
   private final boolean ensureTopics;
+  private final WebOptions web;
+  private Dashboard dashboard;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean failed;
   private final DesiredAgents desiredAgents = new DesiredAgents();
   private KafkaStreams streams;
 
   public DispatcherService(DispatcherConfig config, int replicationFactor, boolean ensureTopics) {
+    this(config, replicationFactor, ensureTopics, WebOptions.OFF);
+  }
+
+  /** A dispatcher that also serves the dashboard, API and metrics as {@code web} says. */
+  public DispatcherService(
+      DispatcherConfig config, int replicationFactor, boolean ensureTopics, WebOptions web) {
     this.config = config;
     this.replicationFactor = replicationFactor;
     this.ensureTopics = ensureTopics;
+    this.web = java.util.Objects.requireNonNull(web, "web can't be null");
   }
 
   public void start() {
@@ -57,9 +68,12 @@ public final class DispatcherService implements AutoCloseable {
       }
       report.differences().forEach(d -> LOG.warn("topic differs from the wanted settings: {}", d));
     }
+    dashboard = Dashboard.create(config, web);
+    java.util.Properties properties = StreamsSettings.properties(config);
+    properties.putAll(dashboard.streamsProperties());
     streams =
         new KafkaStreams(
-            DispatcherTopology.build(config, desiredAgents), StreamsSettings.properties(config));
+            DispatcherTopology.build(config, desiredAgents, dashboard.observer()), properties);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("dispatcher stream thread failed; stopping", e);
@@ -76,6 +90,7 @@ public final class DispatcherService implements AutoCloseable {
         });
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "dispatcher-shutdown"));
     streams.start();
+    dashboard.start(streams);
     System.out.println(
         "dispatcher started: pools "
             + config.poolNames()
@@ -91,6 +106,11 @@ public final class DispatcherService implements AutoCloseable {
    */
   public DesiredAgents desiredAgents() {
     return desiredAgents;
+  }
+
+  /** The web side (dashboard, API, metrics); inert when off. Null before {@link #start}. */
+  public Dashboard dashboard() {
+    return dashboard;
   }
 
   public KafkaStreams streams() {
@@ -114,6 +134,9 @@ public final class DispatcherService implements AutoCloseable {
     if (streams != null) {
       streams.close(java.time.Duration.ofSeconds(30));
       streams = null;
+    }
+    if (dashboard != null) {
+      dashboard.close();
     }
     stopped.countDown();
   }

@@ -48,7 +48,7 @@ public final class DispatcherTopology {
   private DispatcherTopology() {}
 
   public static Topology build(DispatcherConfig config) {
-    return build(config, new DesiredAgents());
+    return build(config, new DesiredAgents(), OutputObserver.NONE);
   }
 
   /** The name Kafka Streams gives the repartition topic keyed by pool. */
@@ -61,6 +61,16 @@ public final class DispatcherTopology {
    * metrics gauge).
    */
   public static Topology build(DispatcherConfig config, DesiredAgents desired) {
+    return build(config, desired, OutputObserver.NONE);
+  }
+
+  /**
+   * The topology, publishing each pool's desired agent count to {@code desired}, with {@code
+   * observer} seeing what the scheduler stage emits.
+   */
+  public static Topology build(
+      DispatcherConfig config, DesiredAgents desired, OutputObserver observer) {
+    java.util.Objects.requireNonNull(observer, "observer can't be null");
     Topics topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
@@ -154,6 +164,7 @@ public final class DispatcherTopology {
             SchedulerProcessor.STORE,
             SchedulerProcessor.META_STORE,
             PoolScaling.HISTORY_STORE)
+        .peek((k, v) -> observer.seen(v), Named.as("scheduler-observer"))
         .to(router, Produced.with(keys, anyJson).withName("scheduler-sink"));
     return builder.build();
   }

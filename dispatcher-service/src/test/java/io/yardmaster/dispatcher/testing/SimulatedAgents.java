@@ -34,6 +34,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * SUCCEEDED. Every assignment seen is recorded, so tests can check none was sent twice.
  */
 public final class SimulatedAgents implements AutoCloseable {
+  /** Tasks of this type fail every attempt (with a retryable error). */
+  public static final String FAILING_TYPE = "sim-fail";
+
   private final KafkaClientSettings kafka;
   private final Topics topics;
   private final String pool;
@@ -105,7 +108,13 @@ public final class SimulatedAgents implements AutoCloseable {
                   topics.results().name(), pool, result(a, TaskResult.Status.STARTED)));
           producer.send(
               new ProducerRecord<>(
-                  topics.results().name(), pool, result(a, TaskResult.Status.SUCCEEDED)));
+                  topics.results().name(),
+                  pool,
+                  result(
+                      a,
+                      FAILING_TYPE.equals(a.type())
+                          ? TaskResult.Status.FAILED
+                          : TaskResult.Status.SUCCEEDED)));
           held.get(a.agentId()).decrementAndGet();
         }
       }
@@ -144,7 +153,9 @@ public final class SimulatedAgents implements AutoCloseable {
         now,
         0,
         0,
-        null,
+        status == TaskResult.Status.FAILED
+            ? io.yardmaster.model.TaskError.of("simulated", "fails on purpose")
+            : null,
         null);
   }
 

@@ -73,6 +73,7 @@ public final class TaskRunner implements AutoCloseable {
     long startNanos = System.nanoTime();
     results.publish(result(a, TaskResult.Status.STARTED, startedAt, null, queuedMs, 0, null));
     metrics.taskStarted(a.type());
+    metrics.taskWaited(a.type(), Duration.ofMillis(queuedMs));
     ScheduledFuture<?> timer = scheduleTimeout(run);
     Outcome outcome;
     run.attach(Thread.currentThread());

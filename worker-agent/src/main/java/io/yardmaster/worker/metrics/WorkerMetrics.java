@@ -5,6 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.yardmaster.model.AgentCounters;
@@ -26,8 +32,9 @@ import java.util.function.IntSupplier;
  * {@code ..._failed_total}, {@code ..._cancelled_total}, {@code ..._released_total} (tag {@code
  * type}); {@code yard_worker_task_duration_seconds} (tags {@code type}, {@code status}); {@code
  * yard_worker_slots}, {@code yard_worker_slots_busy}, {@code yard_worker_tasks_queued}; {@code
- * yard_worker_heartbeat_lag_seconds} (time since the broker last acknowledged a heartbeat). Every
- * meter carries the tags {@code pool} and {@code agent}.
+ * yard_worker_heartbeat_lag_seconds} (time since the broker last acknowledged a heartbeat); {@code
+ * yard_worker_task_wait_seconds} (assignment received to start, tag {@code type}); and JVM metrics.
+ * Every meter carries the tags {@code pool} and {@code agent}.
  */
 public final class WorkerMetrics implements AutoCloseable {
   public static final String PREFIX = "yard.worker.";
@@ -37,6 +44,7 @@ public final class WorkerMetrics implements AutoCloseable {
   public static final String TASKS_CANCELLED = PREFIX + "tasks.cancelled";
   public static final String TASKS_RELEASED = PREFIX + "tasks.released";
   public static final String TASK_DURATION = PREFIX + "task.duration";
+  public static final String TASK_WAIT = PREFIX + "task.wait";
   public static final String SLOTS = PREFIX + "slots";
   public static final String SLOTS_BUSY = PREFIX + "slots.busy";
   public static final String TASKS_QUEUED = PREFIX + "tasks.queued";
@@ -50,6 +58,8 @@ public final class WorkerMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final Clock clock;
   private final AtomicReference<Instant> lastHeartbeatAck = new AtomicReference<>();
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private KafkaClientMetrics producerMetrics;
 
   public WorkerMetrics(String pool, String agentId, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock can't be null");
@@ -59,6 +69,11 @@ public final class WorkerMetrics implements AutoCloseable {
         .baseUnit("seconds")
         .description("Time since the broker last acknowledged a heartbeat")
         .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    gc.bindTo(registry);
   }
 
   /** Binds the slot gauges to the executor's live figures. */
@@ -72,8 +87,27 @@ public final class WorkerMetrics implements AutoCloseable {
         .register(registry);
   }
 
+  /**
+   * Adds the Kafka producer's own metrics ({@code kafka_producer_*}); the producer is thread-safe.
+   */
+  public synchronized void bindProducer(org.apache.kafka.clients.producer.Producer<?, ?> producer) {
+    if (producerMetrics == null) {
+      producerMetrics = new KafkaClientMetrics(producer);
+      producerMetrics.bindTo(registry);
+    }
+  }
+
   public void taskStarted(String type) {
     counter(TASKS_STARTED, type).increment();
+  }
+
+  /** Times how long an assignment waited on this agent for a free slot. */
+  public void taskWaited(String type, Duration waited) {
+    Timer.builder(TASK_WAIT)
+        .description("Time an assignment waited on the agent for a slot")
+        .tag(TAG_TYPE, typeTag(type))
+        .register(registry)
+        .record(waited);
   }
 
   /** Counts a finished execution and times it (RELEASED ones are counted, not timed). */
@@ -127,7 +161,11 @@ public final class WorkerMetrics implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
+    gc.close();
     registry.close();
   }
 

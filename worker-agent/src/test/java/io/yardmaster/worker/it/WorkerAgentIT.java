@@ -142,7 +142,10 @@ class WorkerAgentIT {
             "yard_worker_tasks_succeeded_total{agent=\"it-agent-1\",pool=\"test-pool\",type=\"echo\"} 2.0")
         .contains(
             "yard_worker_tasks_started_total{agent=\"it-agent-1\",pool=\"test-pool\",type=\"sleep\"} 1.0")
-        .contains("yard_worker_slots{agent=\"it-agent-1\",pool=\"test-pool\"} 2.0");
+        .contains("yard_worker_slots{agent=\"it-agent-1\",pool=\"test-pool\"} 2.0")
+        .contains("yard_worker_task_wait_seconds_count{")
+        .contains("kafka_producer_record_send_total{")
+        .contains("jvm_memory_used_bytes{");
   }
 
   @Test

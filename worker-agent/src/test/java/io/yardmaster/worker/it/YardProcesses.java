@@ -65,7 +65,7 @@ final class YardProcesses implements AutoCloseable {
    */
   ChildJvm startDispatcher() {
     List<String> args = new ArrayList<>(common());
-    args.addAll(List.of("--pool", POOL, "--state-dir", stateDir.toString()));
+    args.addAll(List.of("--pool", POOL, "--state-dir", stateDir.toString(), "--http-port", "0"));
     ChildJvm dispatcher = start("dispatcher", DispatcherMain.class, args);
     awaitPrinted(dispatcher, "dispatcher started");
     ledger = new TaskLedger(kafka, topics);

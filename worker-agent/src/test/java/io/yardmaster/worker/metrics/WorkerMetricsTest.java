@@ -57,6 +57,22 @@ class WorkerMetricsTest {
   }
 
   @Test
+  void shouldTimeSlotWaitsAndExposeJvmMetricsWhenScraped() {
+    try (WorkerMetrics metrics = new WorkerMetrics("p", "a", clock)) {
+      // GIVEN an assignment that waited 250 ms for a slot
+      metrics.taskWaited("sleep", Duration.ofMillis(250));
+      // WHEN scraped
+      String text = metrics.scrape();
+      // THEN the wait is timed by type, next to the JVM's own meters
+      assertThat(text)
+          .contains("yard_worker_task_wait_seconds_count{agent=\"a\",pool=\"p\",type=\"sleep\"} 1")
+          .contains("yard_worker_task_wait_seconds_sum{agent=\"a\",pool=\"p\",type=\"sleep\"} 0.25")
+          .contains("jvm_memory_used_bytes")
+          .contains("jvm_threads_live_threads");
+    }
+  }
+
+  @Test
   void shouldServeScrapeWhenMetricsEndpointIsCalled() throws IOException, InterruptedException {
     // GIVEN a metrics server on a free port
     try (MetricsServer server = MetricsServer.start(0, () -> "yard_worker_slots 4.0\n")) {
