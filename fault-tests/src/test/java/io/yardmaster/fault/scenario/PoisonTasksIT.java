@@ -46,7 +46,7 @@ class PoisonTasksIT {
       // WHEN good tasks are submitted with failing and agent-killing ones among them
       int failRetries = 2;
       int crashRetries = 1;
-      List<TaskSubmission> tasks = new ArrayList<>(Tasks.sleeps("g", PROFILE.pick(300, 3_000), 50));
+      List<TaskSubmission> tasks = new ArrayList<>(Tasks.sleeps("g", PROFILE.pick(300, 2_000), 50));
       List<String> failing = new ArrayList<>();
       List<String> crashing = new ArrayList<>();
       for (int i = 0; i < PROFILE.pick(2, 10); i++) {

@@ -37,7 +37,7 @@ class WorkerFaultsIT {
       // GIVEN a dispatcher and three agents of 4 slots
       yard.startDispatcher("dispatcher", List.of());
       yard.startAgents(4, List.of(), AGENTS);
-      List<TaskSubmission> tasks = Tasks.sleeps("k", PROFILE.pick(2_000, 8_000), 100);
+      List<TaskSubmission> tasks = Tasks.sleeps("k", PROFILE.pick(1_000, 6_000), 100);
       yard.submitter().submit(tasks);
       // WHEN an agent is killed with SIGKILL every few seconds, and started again at once
       int kills = PROFILE.pick(3, 12);
@@ -47,7 +47,7 @@ class WorkerFaultsIT {
         long before = yard.ledger().count(TaskState.SUCCEEDED);
         await()
             .atMost(RUN_TIMEOUT)
-            .until(() -> yard.ledger().count(TaskState.SUCCEEDED) > before + 100);
+            .until(() -> yard.ledger().count(TaskState.SUCCEEDED) > before + 60);
         Instant killedAt = Instant.now();
         ChildJvm agent = yard.process(victim);
         agent.kill();
@@ -73,7 +73,7 @@ class WorkerFaultsIT {
       // GIVEN a dispatcher and two agents of 4 slots running 1 s tasks
       yard.startDispatcher("dispatcher", List.of());
       List<ChildJvm> agents = yard.startAgents(4, List.of(), AGENTS[0], AGENTS[1]);
-      List<TaskSubmission> tasks = Tasks.sleeps("p", PROFILE.pick(120, 600), 1_000);
+      List<TaskSubmission> tasks = Tasks.sleeps("p", PROFILE.pick(120, 400), 1_000);
       yard.submitter().submit(tasks);
       await().atMost(RUN_TIMEOUT).until(() -> yard.ledger().count(TaskState.SUCCEEDED) >= 16);
       // WHEN agent A is frozen with SIGSTOP well past its heartbeat timeout, then woken
