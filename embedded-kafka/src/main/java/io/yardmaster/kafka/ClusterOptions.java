@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param deleteOnClose whether {@link EmbeddedKafkaCluster#close()} deletes the data folder
  * @param startTimeout how long starting all nodes may take
  * @param brokerProperties broker settings that override the built-in ones
+ * @param scram a SASL_PLAINTEXT SCRAM-SHA-256 client listener with ACLs; null (the default): a
+ *     PLAINTEXT listener open to all
  */
 public record ClusterOptions(
     int nodes,
@@ -26,7 +28,8 @@ public record ClusterOptions(
     int firstBrokerPort,
     boolean deleteOnClose,
     Duration startTimeout,
-    Map<String, String> brokerProperties) {
+    Map<String, String> brokerProperties,
+    ScramSecurity scram) {
   public static final int DEFAULT_NODES = 1;
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -48,6 +51,24 @@ public record ClusterOptions(
     brokerProperties = brokerProperties == null ? Map.of() : Map.copyOf(brokerProperties);
   }
 
+  /** Options without security (a PLAINTEXT listener open to all). */
+  public ClusterOptions(
+      int nodes,
+      Path dataDir,
+      int firstBrokerPort,
+      boolean deleteOnClose,
+      Duration startTimeout,
+      Map<String, String> brokerProperties) {
+    this(nodes, dataDir, firstBrokerPort, deleteOnClose, startTimeout, brokerProperties, null);
+  }
+
+  /** These options with a SASL SCRAM-SHA-256 client listener and ACLs enforced. */
+  public ClusterOptions withScram(ScramSecurity security) {
+    Objects.requireNonNull(security, "security can't be null");
+    return new ClusterOptions(
+        nodes, dataDir, firstBrokerPort, deleteOnClose, startTimeout, brokerProperties, security);
+  }
+
   /** One node, free ports, a fresh temporary folder deleted on close. */
   public static ClusterOptions defaults() {
     return new ClusterOptions(DEFAULT_NODES, null, 0, true, DEFAULT_START_TIMEOUT, Map.of());
@@ -55,26 +76,27 @@ public record ClusterOptions(
 
   public ClusterOptions withNodes(int count) {
     return new ClusterOptions(
-        count, dataDir, firstBrokerPort, deleteOnClose, startTimeout, brokerProperties);
+        count, dataDir, firstBrokerPort, deleteOnClose, startTimeout, brokerProperties, scram);
   }
 
   public ClusterOptions withDataDir(Path dir) {
     return new ClusterOptions(
-        nodes, dir, firstBrokerPort, deleteOnClose, startTimeout, brokerProperties);
+        nodes, dir, firstBrokerPort, deleteOnClose, startTimeout, brokerProperties, scram);
   }
 
   public ClusterOptions withFirstBrokerPort(int port) {
-    return new ClusterOptions(nodes, dataDir, port, deleteOnClose, startTimeout, brokerProperties);
+    return new ClusterOptions(
+        nodes, dataDir, port, deleteOnClose, startTimeout, brokerProperties, scram);
   }
 
   public ClusterOptions withDeleteOnClose(boolean delete) {
     return new ClusterOptions(
-        nodes, dataDir, firstBrokerPort, delete, startTimeout, brokerProperties);
+        nodes, dataDir, firstBrokerPort, delete, startTimeout, brokerProperties, scram);
   }
 
   public ClusterOptions withStartTimeout(Duration timeout) {
     return new ClusterOptions(
-        nodes, dataDir, firstBrokerPort, deleteOnClose, timeout, brokerProperties);
+        nodes, dataDir, firstBrokerPort, deleteOnClose, timeout, brokerProperties, scram);
   }
 
   /** These options plus one broker property (overriding a built-in one of the same name). */
@@ -83,6 +105,7 @@ public record ClusterOptions(
     Objects.requireNonNull(value, "value can't be null");
     Map<String, String> props = new HashMap<>(brokerProperties);
     props.put(name, value);
-    return new ClusterOptions(nodes, dataDir, firstBrokerPort, deleteOnClose, startTimeout, props);
+    return new ClusterOptions(
+        nodes, dataDir, firstBrokerPort, deleteOnClose, startTimeout, props, scram);
   }
 }

@@ -116,9 +116,26 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       Path nodeDir = dataDir.resolve("node-" + i);
       Properties props =
           NodeConfig.of(
-              i, brokerPorts, controllerPorts, nodeDir.resolve("log"), options.brokerProperties());
+              i,
+              brokerPorts,
+              controllerPorts,
+              nodeDir.resolve("log"),
+              options.brokerProperties(),
+              options.scram());
+      List<String> formatArgs =
+          options.scram() == null
+              ? List.of()
+              : List.of(
+                  "--add-scram",
+                  ScramSecurity.MECHANISM
+                      + "=[name="
+                      + options.scram().superUser()
+                      + ",password="
+                      + options.scram().superPassword()
+                      + "]");
       String output =
-          StorageFormatter.format(clusterId, props, nodeDir.resolve("server.properties"));
+          StorageFormatter.format(
+              clusterId, props, nodeDir.resolve("server.properties"), formatArgs);
       LOG.debug("formatted node {}: {}", i, output.strip());
       nodes.add(new KafkaNode(i, props));
     }
@@ -132,9 +149,23 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         .collect(Collectors.joining(","));
   }
 
-  /** Client settings for this cluster: its bootstrap servers and no extra properties. */
+  /**
+   * Client settings for this cluster: its bootstrap servers and no extra properties, or, when it
+   * has a SCRAM listener, the login of its super user.
+   */
   public KafkaClientSettings clientSettings() {
-    return KafkaClientSettings.of(bootstrapServers());
+    ScramSecurity scram = options.scram();
+    return scram == null
+        ? KafkaClientSettings.of(bootstrapServers())
+        : clientSettings(scram.superUser(), scram.superPassword());
+  }
+
+  /** Client settings that log in to this cluster's SCRAM listener as {@code user}. */
+  public KafkaClientSettings clientSettings(String user, String password) {
+    if (options.scram() == null) {
+      throw new IllegalStateException("this cluster has no SCRAM listener");
+    }
+    return ScramSecurity.clientSettings(bootstrapServers(), user, password);
   }
 
   public int nodeCount() {

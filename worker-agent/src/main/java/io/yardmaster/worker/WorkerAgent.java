@@ -102,11 +102,18 @@ public final class WorkerAgent implements AutoCloseable {
             metrics::heartbeatAcknowledged);
   }
 
-  /** An agent with real Kafka clients, the handlers found on the class path, the system clock. */
+  /**
+   * An agent with real Kafka clients, the handlers found on the class path, the system clock
+   * (shifted by {@code --clock-offset}).
+   */
   public static WorkerAgent create(WorkerOptions options) {
     HandlerRegistry handlers =
         HandlerRegistry.discover(options.handlerSettings(), options.handlersDir());
-    return new WorkerAgent(options, KafkaClients.kafka(), handlers, Clock.systemUTC());
+    return new WorkerAgent(
+        options,
+        KafkaClients.kafka(),
+        handlers,
+        Clock.offset(Clock.systemUTC(), options.clockOffset()));
   }
 
   /**

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       PoolsCommand.class,
       AgentsCommand.class,
       DlqCommand.class,
-      TopicsCommand.class
+      TopicsCommand.class,
+      AclsCommand.class
     })
 public final class YardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,5 +1,6 @@
 package io.yardmaster.kafka.internal;
 
+import io.yardmaster.kafka.ScramSecurity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,30 @@ public final class NodeConfig {
 
   private NodeConfig() {}
 
+  private static void secure(Properties p, ScramSecurity scram, String listeners) {
+    String listener = ScramSecurity.LISTENER;
+    p.put("listeners", listeners);
+    p.put("advertised.listeners", listeners);
+    p.put(
+        "listener.security.protocol.map",
+        listener + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("inter.broker.listener.name", listener);
+    p.put("sasl.enabled.mechanisms", ScramSecurity.MECHANISM);
+    p.put("sasl.mechanism.inter.broker.protocol", ScramSecurity.MECHANISM);
+    p.put(
+        "listener.name."
+            + listener.toLowerCase(java.util.Locale.ROOT)
+            + "."
+            + ScramSecurity.MECHANISM.toLowerCase(java.util.Locale.ROOT)
+            + ".sasl.jaas.config",
+        ScramSecurity.clientProperties(scram.superUser(), scram.superPassword())
+            .get("sasl.jaas.config"));
+    p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    // brokers reach the controllers on the PLAINTEXT controller listener as ANONYMOUS
+    p.put("super.users", "User:" + scram.superUser() + ";User:ANONYMOUS");
+    p.put("allow.everyone.if.no.acl.found", "false");
+  }
+
   /**
    * The properties of node {@code nodeId} of a cluster whose nodes listen on {@code brokerPorts}
    * and {@code controllerPorts} (indexed by node id), with {@code overrides} applied last.
@@ -45,6 +70,21 @@ public final class NodeConfig {
       List<Integer> controllerPorts,
       Path logDir,
       Map<String, String> overrides) {
+    return of(nodeId, brokerPorts, controllerPorts, logDir, overrides, null);
+  }
+
+  /**
+   * As {@link #of(int, List, List, Path, Map)}, with the client listener on SASL_PLAINTEXT with
+   * SCRAM-SHA-256 (brokers log in to each other as the super user) and the StandardAuthorizer when
+   * {@code scram} is not null.
+   */
+  public static Properties of(
+      int nodeId,
+      List<Integer> brokerPorts,
+      List<Integer> controllerPorts,
+      Path logDir,
+      Map<String, String> overrides,
+      ScramSecurity scram) {
     Objects.requireNonNull(logDir, "logDir can't be null");
     if (brokerPorts.size() != controllerPorts.size()) {
       throw new IllegalArgumentException("one broker and one controller port per node");
@@ -96,6 +136,9 @@ public final class NodeConfig {
     p.put("log.cleaner.dedupe.buffer.size", CLEANER_DEDUPE_BUFFER_BYTES);
     p.put("broker.session.timeout.ms", BROKER_SESSION_TIMEOUT_MS);
     p.put("broker.heartbeat.interval.ms", BROKER_HEARTBEAT_INTERVAL_MS);
+    if (scram != null) {
+      secure(p, scram, listeners.replace(BROKER_LISTENER + "://", ScramSecurity.LISTENER + "://"));
+    }
     overrides.forEach(p::put);
     return p;
   }

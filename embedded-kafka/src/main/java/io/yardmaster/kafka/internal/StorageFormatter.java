@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.tools.StorageTool;
 
@@ -20,6 +22,15 @@ public final class StorageFormatter {
 
   /** Writes {@code props} to {@code propertiesFile} and formats the log folders it names. */
   public static String format(String clusterId, Properties props, Path propertiesFile) {
+    return format(clusterId, props, propertiesFile, List.of());
+  }
+
+  /**
+   * As {@link #format(String, Properties, Path)}, with more arguments for the format tool (e.g.
+   * {@code --add-scram} credentials written into the metadata from the start).
+   */
+  public static String format(
+      String clusterId, Properties props, Path propertiesFile, List<String> extraArgs) {
     try {
       Files.createDirectories(propertiesFile.getParent());
       try (OutputStream out = Files.newOutputStream(propertiesFile)) {
@@ -28,9 +39,12 @@ public final class StorageFormatter {
     } catch (IOException e) {
       throw new EmbeddedKafkaException("cannot write " + propertiesFile, e);
     }
-    String[] args = {
-      "format", "-t", clusterId, "-c", propertiesFile.toString(), "--ignore-formatted"
-    };
+    List<String> argList =
+        new ArrayList<>(
+            List.of(
+                "format", "-t", clusterId, "-c", propertiesFile.toString(), "--ignore-formatted"));
+    argList.addAll(extraArgs);
+    String[] args = argList.toArray(String[]::new);
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int exitCode;
     try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {

@@ -41,9 +41,13 @@ import org.slf4j.LoggerFactory;
  * completes. The agent sends its first heartbeat only then, and the dispatcher assigns nothing to
  * an agent it has not heard from, so nothing meant for this agent is skipped.
  *
- * <p><b>At-least-once.</b> The committed position moves only past assignments whose final result
- * has been acknowledged ({@link OffsetTracker}): after a crash, only unfinished assignments come
- * back, and the dispatcher fences duplicates by lease id.
+ * <p><b>After a restart.</b> The committed position moves only past assignments whose final result
+ * has been acknowledged ({@link OffsetTracker}), and only now and then: after a crash, the
+ * assignments between the committed offset and the end of the partition at start were sent to the
+ * agent's earlier run, which may have run them in part or in full (and even reported them). They
+ * are not run again: each is handed back ({@link AssignmentSink#handBack}) as a failed attempt,
+ * which the dispatcher retries, or ignores as stale when that lease had already ended. So no
+ * attempt ever runs twice.
  *
  * <p>The loop backs off after failures (doubling up to {@link PollerSettings#maxBackoff()}),
  * restores the interrupt flag when interrupted, and never dies of an exception; it ends only when
@@ -65,6 +69,10 @@ public final class AssignmentPoller implements Startable, Shutdownable {
   private final Thread thread;
   private volatile boolean started;
   private TopicPartition partition;
+
+  /** Assignments below this offset were sent to an earlier run of this agent. */
+  private long handBackBelow;
+
   private long lastCommitted = -1;
   private long lastCommitAtMs;
 
@@ -187,10 +195,18 @@ public final class AssignmentPoller implements Startable, Shutdownable {
         new TopicPartition(topic.name(), AgentPartition.of(agentId, partitions.size()));
     consumer.assign(List.of(own));
     long position = consumer.position(own);
+    handBackBelow = consumer.endOffsets(List.of(own)).getOrDefault(own, position);
     partition = own;
     tracker.reset(position);
     commit(true);
-    LOG.info("Reading assignments for {} from {} at offset {}", agentId, own, position);
+    LOG.info(
+        "Reading assignments for {} from {} at offset {}{}",
+        agentId,
+        own,
+        position,
+        handBackBelow > position
+            ? " (handing back what the earlier run was sent, up to " + handBackBelow + ")"
+            : "");
     ready.complete(null);
   }
 
@@ -214,6 +230,10 @@ public final class AssignmentPoller implements Startable, Shutdownable {
       return;
     }
     tracker.received(offset);
+    if (offset < handBackBelow) {
+      sink.handBack(assignment, () -> tracker.finished(offset));
+      return;
+    }
     sink.submit(assignment, () -> tracker.finished(offset));
   }
 

@@ -17,4 +17,13 @@ public interface AssignmentSink {
    * @return false when no such task is held
    */
   boolean cancel(Assignment cancel);
+
+  /**
+   * Reports, without running it, an assignment an earlier run of this agent was sent and may have
+   * run (it was read again after a restart): a FAILED result the dispatcher counts as an attempt
+   * lost with its agent, or ignores as stale when that lease already ended.
+   *
+   * @param whenReported to run once that result is acknowledged
+   */
+  void handBack(Assignment assignment, Runnable whenReported);
 }

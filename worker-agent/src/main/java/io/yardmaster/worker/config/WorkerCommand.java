@@ -180,6 +180,16 @@ public final class WorkerCommand {
   Path handlersDir;
 
   @Option(
+      names = "--clock-offset",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Shift this agent's clock by DURATION (e.g. -PT5M), to test clock skew between hosts"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "PT0S")
+  Duration clockOffset;
+
+  @Option(
       names = WorkerDefaults.CONFIG_OPTION,
       paramLabel = "FILE",
       description = "A properties file with any of these options (key = long name without dashes).")
@@ -206,6 +216,7 @@ public final class WorkerCommand {
         .maxQueued(maxQueued)
         .executionLog(executionLog)
         .handlersDir(handlersDir)
+        .clockOffset(clockOffset)
         .build();
   }
 }

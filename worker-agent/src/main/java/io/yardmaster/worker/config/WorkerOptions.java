@@ -35,7 +35,8 @@ public record WorkerOptions(
     int maxOutputBytes,
     int maxQueued,
     Path executionLog,
-    Path handlersDir) {
+    Path handlersDir,
+    Duration clockOffset) {
 
   public static final int DEFAULT_SLOTS = 4;
   public static final int MAX_SLOTS = 1024;
@@ -51,6 +52,8 @@ public record WorkerOptions(
   public static final int DEFAULT_MAX_OUTPUT_BYTES = HandlerSettings.DEFAULT_MAX_OUTPUT_BYTES;
   public static final int MAX_OUTPUT_BYTES_LIMIT = 512 * 1024;
   public static final int DEFAULT_MAX_QUEUED = 64;
+  public static final Duration DEFAULT_CLOCK_OFFSET = Duration.ZERO;
+  public static final Duration MAX_CLOCK_OFFSET = Duration.ofDays(1);
   private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,200}");
 
   public WorkerOptions {
@@ -94,6 +97,12 @@ public record WorkerOptions(
         "must be 0 to " + MAX_OUTPUT_BYTES_LIMIT + " (results travel in one Kafka record)",
         maxOutputBytes);
     check(maxQueued >= 0, "--max-queued", "must be >= 0", maxQueued);
+    clockOffset = clockOffset == null ? DEFAULT_CLOCK_OFFSET : clockOffset;
+    check(
+        clockOffset.abs().compareTo(MAX_CLOCK_OFFSET) <= 0,
+        "--clock-offset",
+        "must be within " + MAX_CLOCK_OFFSET + " either way",
+        clockOffset);
   }
 
   public static WorkerOptionsBuilder builder(String pool) {

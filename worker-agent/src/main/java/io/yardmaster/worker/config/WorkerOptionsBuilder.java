@@ -31,6 +31,7 @@ public final class WorkerOptionsBuilder {
   private int maxQueued = WorkerOptions.DEFAULT_MAX_QUEUED;
   private Path executionLog;
   private Path handlersDir;
+  private Duration clockOffset = WorkerOptions.DEFAULT_CLOCK_OFFSET;
 
   WorkerOptionsBuilder(String pool) {
     this.pool = pool;
@@ -127,6 +128,12 @@ public final class WorkerOptionsBuilder {
     return this;
   }
 
+  /** Shifts the agent's clock (the times it stamps on heartbeats and results); for tests. */
+  public WorkerOptionsBuilder clockOffset(Duration clockOffset) {
+    this.clockOffset = clockOffset;
+    return this;
+  }
+
   public WorkerOptions build() {
     String id = agentId;
     if (id == null || id.isBlank()) {
@@ -151,6 +158,7 @@ public final class WorkerOptionsBuilder {
         maxOutputBytes,
         maxQueued,
         executionLog,
-        handlersDir);
+        handlersDir,
+        clockOffset);
   }
 }

@@ -1,6 +1,7 @@
 package io.yardmaster.worker.execution;
 
 import io.yardmaster.model.Assignment;
+import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.worker.assignment.AssignmentSink;
 import io.yardmaster.worker.lifecycle.Shutdownable;
@@ -89,6 +90,24 @@ public final class TaskExecutor implements AssignmentSink, Shutdownable {
     if (release) {
       runner.reportUnstarted(run, TaskResult.Status.RELEASED);
     }
+  }
+
+  /** An attempt an earlier run of this agent was sent, reported as lost with that run. */
+  public static final String AGENT_RESTARTED = "agent-restarted";
+
+  @Override
+  public void handBack(Assignment assignment, Runnable whenReported) {
+    LOG.info(
+        "Not running {} (attempt {}, lease {}): it was sent to this agent before it restarted",
+        assignment.taskId(),
+        assignment.attempt(),
+        assignment.leaseId());
+    runner.reportNotRun(
+        new TaskRun(assignment, clock.instant(), whenReported),
+        new TaskError(
+            AGENT_RESTARTED,
+            "the agent restarted after it was sent this attempt; it may have run in part",
+            true));
   }
 
   /**

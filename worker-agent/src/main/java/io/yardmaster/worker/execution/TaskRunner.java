@@ -2,6 +2,7 @@ package io.yardmaster.worker.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.yardmaster.model.Assignment;
+import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.worker.handler.HandlerRegistry;
 import io.yardmaster.worker.handler.TaskContext;
@@ -132,6 +133,27 @@ public final class TaskRunner implements AutoCloseable {
     long queuedMs = Math.max(0, Duration.between(run.receivedAt(), now).toMillis());
     results.publish(result(a, status, null, now, queuedMs, 0, null)).thenRun(run.whenReported());
     metrics.taskFinished(a.type(), status, Duration.ZERO);
+  }
+
+  /** Reports FAILED (retryable, {@code error}) for a task this agent will not run. */
+  void reportNotRun(TaskRun run, TaskError error) {
+    Assignment a = run.assignment();
+    Instant now = clock.instant();
+    TaskResult failed =
+        new TaskResult(
+            a.taskId(),
+            a.pool(),
+            agentId,
+            a.attempt(),
+            a.leaseId(),
+            TaskResult.Status.FAILED,
+            null,
+            now,
+            0,
+            0,
+            error,
+            null);
+    results.publish(failed).thenRun(run.whenReported());
   }
 
   /** Tasks whose handler is running right now. */

@@ -196,6 +196,14 @@ class AssignmentPollerTest {
   /** Collects what the poller hands on; a test finishes assignments by task id. */
   static final class RecordingSink implements AssignmentSink {
     final List<Assignment> submitted = new CopyOnWriteArrayList<>();
+    final List<Assignment> handedBack = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void handBack(Assignment assignment, Runnable whenReported) {
+      handedBack.add(assignment);
+      whenReported.run();
+    }
+
     final List<Assignment> cancels = new CopyOnWriteArrayList<>();
     final Map<String, Runnable> reports = new ConcurrentHashMap<>();
 

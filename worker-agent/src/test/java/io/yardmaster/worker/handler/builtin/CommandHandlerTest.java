@@ -56,6 +56,22 @@ class CommandHandlerTest {
   }
 
   @Test
+  void shouldRefuseOtherSpellingsOfAnAllowedProgram() {
+    // GIVEN only echo allowed WHEN a path to another echo, a relative one or a shell trick is asked
+    // for THEN each is refused
+    for (String command : List.of("/tmp/echo", "./echo", "echo;rm", "echo ", "ECHO")) {
+      assertThatThrownBy(
+              () ->
+                  handler(1024, "echo")
+                      .handle(context("command", "{\"command\":\"" + command + "\"}")))
+          .as(command)
+          .isInstanceOfSatisfying(
+              TaskFailureException.class,
+              e -> assertThat(e.errorType()).isEqualTo(CommandHandler.NOT_ALLOWED));
+    }
+  }
+
+  @Test
   void shouldRefuseEverythingWhenAllowlistIsEmpty() {
     // GIVEN no allowlist WHEN any program is asked for THEN it is refused
     assertThatThrownBy(() -> handler(1024).handle(context("command", "{\"command\":\"echo\"}")))

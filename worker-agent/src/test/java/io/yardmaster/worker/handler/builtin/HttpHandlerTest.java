@@ -44,6 +44,7 @@ class HttpHandlerTest {
           reply(exchange, 200, "{\"accepted\":true}");
         });
     server.createContext("/broken", exchange -> reply(exchange, 503, "try later"));
+    server.createContext("/big", exchange -> reply(exchange, 200, "y".repeat(10_000)));
     server.createContext("/missing", exchange -> reply(exchange, 404, "no such thing"));
     server.start();
     handler = new HttpHandler();
@@ -91,6 +92,36 @@ class HttpHandlerTest {
     // WHEN the task runs THEN they are used as given
     handler.handle(context("http", payload));
     assertThat(received).containsExactly("PUT plain key=mine type=text/plain");
+  }
+
+  @Test
+  void shouldCutTheBodyAtTheOutputLimitWhenTheReplyIsLarger() throws Exception {
+    // GIVEN an allowed host that answers 10,000 bytes, and a limit of 1,024
+    String payload = "{\"url\":\"" + url("/big") + "\"}";
+    // WHEN the task runs
+    JsonNode output = handler.handle(context("http", payload));
+    // THEN the reported body holds at most the limit, and says it was cut
+    assertThat(output.path("body").asText().length()).isLessThanOrEqualTo(1024);
+    assertThat(output.path("bodyTruncated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseLookalikeHostsWhenOnlyOneIsAllowed() {
+    // GIVEN 127.0.0.1 allowed WHEN urls name other hosts that merely contain it THEN none is
+    // called
+    for (String url :
+        List.of(
+            "http://127.0.0.1.example.com/hook",
+            "http://example.com/127.0.0.1",
+            "http://evil@example.com/hook",
+            "http://localhost:" + server.getAddress().getPort() + "/ok")) {
+      assertThatThrownBy(() -> handler.handle(context("http", "{\"url\":\"" + url + "\"}")))
+          .as(url)
+          .isInstanceOfSatisfying(
+              TaskFailureException.class,
+              e -> assertThat(e.errorType()).isEqualTo(HttpHandler.NOT_ALLOWED));
+    }
+    assertThat(received).isEmpty();
   }
 
   @Test
