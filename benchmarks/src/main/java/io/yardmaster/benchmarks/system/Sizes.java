@@ -23,7 +23,7 @@ record Sizes(
   }
 
   static Sizes quick() {
-    return new Sizes(2_000, 4_000, 5, 500, 1_000, 100, 40, 10, 300, 8, 50_000, 1_000);
+    return new Sizes(1_000, 2_000, 4, 500, 500, 50, 30, 10, 200, 6, 20_000, 500);
   }
 
   Map<String, String> describe() {
