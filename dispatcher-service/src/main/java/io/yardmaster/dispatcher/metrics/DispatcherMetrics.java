@@ -33,8 +33,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * yard_dispatcher_pool_queued}, {@code ..._running}, {@code ..._retry_waiting}, {@code ..._agents},
  * {@code ..._agents_desired}, {@code ..._slots_free}, {@code ..._paused}; counters {@code
  * yard_dispatcher_tasks_assigned_total}, {@code ..._succeeded_total}, {@code ..._failed_total}
- * (failed attempts), {@code ..._dead_lettered_total}, {@code ..._cancelled_total}; timers {@code
- * yard_dispatcher_task_wait_seconds} (ready to assigned) and {@code
+ * (failed attempts), {@code ..._dead_lettered_total}, {@code ..._cancelled_total}, {@code
+ * ..._late_total} (succeeded after their deadline), {@code ..._expired_total} (dropped at their
+ * deadline); timers {@code yard_dispatcher_task_wait_seconds} (ready to assigned) and {@code
  * yard_dispatcher_task_run_seconds} (started to finished).
  */
 public final class DispatcherMetrics implements OutputObserver, AutoCloseable {
@@ -51,6 +52,8 @@ public final class DispatcherMetrics implements OutputObserver, AutoCloseable {
   public static final String TASKS_FAILED = PREFIX + "tasks.failed";
   public static final String TASKS_DEAD_LETTERED = PREFIX + "tasks.dead.lettered";
   public static final String TASKS_CANCELLED = PREFIX + "tasks.cancelled";
+  public static final String TASKS_LATE = PREFIX + "tasks.late";
+  public static final String TASKS_EXPIRED = PREFIX + "tasks.expired";
   public static final String TASK_WAIT = PREFIX + "task.wait";
   public static final String TASK_RUN = PREFIX + "task.run";
   public static final String TAG_POOL = "pool";
@@ -104,6 +107,7 @@ public final class DispatcherMetrics implements OutputObserver, AutoCloseable {
           case FAILED -> TASKS_FAILED;
           case DEAD_LETTERED -> TASKS_DEAD_LETTERED;
           case CANCELLED -> TASKS_CANCELLED;
+          case EXPIRED -> TASKS_EXPIRED;
           default -> null;
         };
     if (name != null) {
@@ -119,6 +123,9 @@ public final class DispatcherMetrics implements OutputObserver, AutoCloseable {
       record(
           TASK_WAIT, "Time a task waited ready in the queue", v.pool(), v.readyAt(), v.updatedAt());
     } else if (v.state() == TaskState.SUCCEEDED || v.state() == TaskState.FAILED) {
+      if (v.late() && v.state() == TaskState.SUCCEEDED) {
+        Counter.builder(TASKS_LATE).tag(TAG_POOL, v.pool()).register(registry).increment();
+      }
       record(TASK_RUN, "Time a task ran on its agent", v.pool(), v.startedAt(), v.finishedAt());
     }
   }

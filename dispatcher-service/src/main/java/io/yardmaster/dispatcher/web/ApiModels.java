@@ -45,6 +45,7 @@ public final class ApiModels {
       long succeeded,
       long failed,
       long deadLettered,
+      long lateFinished,
       Instant updatedAt) {}
 
   /** One row of {@code /api/agents}. */

@@ -3,6 +3,7 @@ package io.yardmaster.dispatcher.web;
 import com.sun.net.httpserver.HttpExchange;
 import io.yardmaster.dispatcher.web.view.HistoryRing;
 import io.yardmaster.model.ControlCommand;
+import io.yardmaster.model.TaskExplanation;
 import io.yardmaster.model.TaskState;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * <pre>
  * GET  /api/overview | /api/pools | /api/agents | /api/dlq | /api/history
  * GET  /api/tasks/{id}                     view, live record and events; 404 when unknown
+ * GET  /api/tasks/{id}/explain             why it is not running, from the dispatcher's state
  * POST /api/tasks/{id}/cancel              queued or running tasks
  * POST /api/dlq/{id}/replay                dead-lettered tasks
  * GET  /api/internal/records/{id}?pool=p   this instance's store only (for forwarded lookups)
@@ -29,19 +31,22 @@ final class ApiRoutes {
   private final TaskLookup lookup;
   private final ControlSender control;
   private final CommandGuard guard;
+  private final ExplainRequests explain;
 
   ApiRoutes(
       DashboardApi api,
       HistoryRing history,
       WebOptions options,
       TaskLookup lookup,
-      ControlSender control) {
+      ControlSender control,
+      ExplainRequests explain) {
     this.api = api;
     this.history = history;
     this.options = options;
     this.lookup = lookup;
     this.control = control;
     this.guard = new CommandGuard(options);
+    this.explain = explain;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -82,11 +87,31 @@ final class ApiRoutes {
         HttpResponses.error(exchange, 404, "no task with id '" + id + "'");
       }
       return;
+    } else if (path.size() == 4 && first.equals("tasks") && path.get(3).equals("explain")) {
+      explain(exchange, path.get(2));
+      return;
     } else if (path.size() == 4 && first.equals("internal") && path.get(2).equals("records")) {
       internalRecord(exchange, path.get(3));
       return;
     }
     notFound(exchange);
+  }
+
+  private void explain(HttpExchange exchange, String id) throws IOException {
+    Optional<TaskExplanation> answer;
+    try {
+      answer = explain.explain(id);
+    } catch (RuntimeException e) {
+      HttpResponses.error(exchange, 503, "cannot ask the dispatcher: " + e.getMessage());
+      return;
+    }
+    if (answer.isEmpty()) {
+      HttpResponses.error(exchange, 504, "no answer from the dispatcher in time");
+    } else if (answer.get().reason() == TaskExplanation.Reason.UNKNOWN_TASK) {
+      HttpResponses.error(exchange, 404, answer.get().summary());
+    } else {
+      HttpResponses.json(exchange, 200, answer.get());
+    }
   }
 
   private void internalRecord(HttpExchange exchange, String id) throws IOException {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -113,7 +114,9 @@ public final class Dashboard implements AutoCloseable {
         0,
         every,
         TimeUnit.MILLISECONDS);
-    server.start(new ApiRoutes(api, history, options, lookup, control), metrics::scrape);
+    ExplainRequests explain =
+        new ExplainRequests(config.kafka(), config.topics(), control, Duration.ofSeconds(10));
+    server.start(new ApiRoutes(api, history, options, lookup, control, explain), metrics::scrape);
     System.out.println("dashboard: " + url());
   }
 

@@ -98,6 +98,7 @@ public final class DashboardApi {
               p.succeeded(),
               p.failed(),
               p.deadLettered(),
+              p.lateFinished(),
               p.updatedAt()));
     }
     return cards;

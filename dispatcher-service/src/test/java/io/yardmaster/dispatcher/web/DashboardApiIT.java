@@ -107,6 +107,15 @@ class DashboardApiIT {
       assertThat(api.get("/api/nothing").statusCode()).isEqualTo(404);
       assertThat(api.post("/api/dlq/ok-7/replay").statusCode()).isEqualTo(404);
       assertThat(api.post("/api/tasks/no-such-task/cancel").statusCode()).isEqualTo(404);
+      // AND explain says why a task is not running, from the dispatcher's own state
+      JsonNode why = api.json("/api/tasks/waiter/explain");
+      assertThat(why.path("reason").asText()).isEqualTo("UNKNOWN_DEPENDENCY");
+      assertThat(why.path("dependencies").get(0).path("id").asText()).isEqualTo("never-submitted");
+      assertThat(api.json("/api/tasks/ok-7/explain").path("reason").asText()).isEqualTo("FINISHED");
+      HttpResponse<String> unexplained = api.get("/api/tasks/no-such-task/explain");
+      assertThat(unexplained.statusCode()).isEqualTo(404);
+      assertThat(ApiClient.parse(unexplained.body()).path("error").asText())
+          .contains("no-such-task");
       // AND a finished task cannot be cancelled
       assertThat(api.post("/api/tasks/ok-7/cancel").statusCode()).isEqualTo(409);
 

@@ -74,6 +74,7 @@
           el('dt', {}, 'queued'), el('dd', { 'data-field': 'queued' }, p.queued),
           el('dt', {}, 'running'), el('dd', { 'data-field': 'running' }, p.running),
           el('dt', {}, 'tasks/s'), el('dd', { 'data-field': 'throughput' }, fmt(p.throughputPerSec, 1)),
+          el('dt', {}, 'late'), el('dd', { 'data-field': 'late', title: 'finished after their deadline' }, p.lateFinished),
           el('dt', {}, 'average load'), el('dd', { 'data-field': 'load' }, pct(p.avgLoad))),
         el('div', { class: 'bar', title: 'average load' }, el('span', { style: 'width:' + Math.min(100, Math.round((p.avgLoad || 0) * 100)) + '%' })));
     }));
