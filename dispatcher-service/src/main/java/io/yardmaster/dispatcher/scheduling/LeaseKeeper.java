@@ -72,6 +72,8 @@ final class LeaseKeeper {
         Instant since = r.startedAt != null ? r.startedAt : r.assignedAt;
         if (nowMs > ms(since) + r.task.timeout().toMillis() + agentTimeoutMs(agent)) {
           agent.removeLease(taskId);
+          // The agent neither finished the task nor reported its own timeout: a failure of its.
+          life.health(agent, agent.healthTracker().onResult(false), nowMs);
           life.expireLease(
               r,
               "timeout",

@@ -132,12 +132,7 @@ public final class PoolScheduler {
       return; // a late goodbye from an agent that has already left
     }
     long gapMs = known == null ? 0 : known.heartbeatGapMs(hb, nowMs);
-    boolean joined = life.agents.onHeartbeat(hb, nowMs);
-    if (!joined) {
-      AgentState agent = life.agents.get(hb.agentId());
-      life.health(agent, agent.healthTracker().onHeartbeat(gapMs, leases.intervalMs(agent)), nowMs);
-    }
-    if (joined) {
+    if (life.agents.onHeartbeat(hb, nowMs)) {
       life.outbox.event(
           TaskEvent.note(
               hb.agentId(),
@@ -145,6 +140,9 @@ public final class PoolScheduler {
               pool(),
               "agent joined with " + hb.slots() + " slots",
               at(nowMs)));
+    } else {
+      AgentState agent = life.agents.get(hb.agentId());
+      life.health(agent, agent.healthTracker().onHeartbeat(gapMs, leases.intervalMs(agent)), nowMs);
     }
     leaveIfDrained(life.agents.get(hb.agentId()), nowMs);
     dispatch(nowMs);

@@ -136,4 +136,20 @@ class AgentHealthSchedulingTest {
     assertThat(health("a1")).isEqualTo(AgentHealth.HEALTHY);
     assertThat(pool.health("a1")).noneMatch(r -> r.startsWith("DEGRADED"));
   }
+
+  @Test
+  void shouldCountALeaseThatOutlivedItsTimeoutAsAFailureOfTheAgent() {
+    // GIVEN a task with a 1 s timeout on a1, which keeps beating but never reports it
+    pool.heartbeat("a1", 1, Set.of());
+    pool.submit(task().withTimeout(Duration.ofSeconds(1)));
+    assertThat(pool.newAssignments()).hasSize(1);
+    // WHEN the timeout and the agent timeout (3 heartbeats) pass
+    for (int i = 0; i < 5; i++) {
+      pool.advance(1000);
+      pool.heartbeat("a1", 1, Set.of());
+    }
+    // THEN the lease was taken back and counted against a1
+    assertThat(pool.scheduler.agents().get("a1").healthTracker().results()).isEqualTo(1);
+    assertThat(pool.scheduler.agents().get("a1").healthTracker().errorRate()).isEqualTo(1.0);
+  }
 }

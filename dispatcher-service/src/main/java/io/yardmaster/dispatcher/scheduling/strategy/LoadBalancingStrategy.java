@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Chooses which agent gets a task. The scheduler calls it only with candidates that can take the
- * task now: capable, accepting work, with room in their credit.
+ * task now: capable, in its required region, accepting work, with room in their credit, and of the
+ * best health among those (see {@code scheduling.health}).
  */
 public interface LoadBalancingStrategy {
   /** The chosen agent; {@code candidates} is never empty. */
