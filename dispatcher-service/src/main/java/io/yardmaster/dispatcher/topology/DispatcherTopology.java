@@ -10,6 +10,7 @@ import io.yardmaster.dispatcher.rebalance.PoolStatusView;
 import io.yardmaster.dispatcher.scaling.DesiredAgents;
 import io.yardmaster.dispatcher.scaling.LoadHistory;
 import io.yardmaster.dispatcher.scaling.PoolScaling;
+import io.yardmaster.dispatcher.scaling.ScalerState;
 import io.yardmaster.dispatcher.scheduling.SchedulerProcessor;
 import io.yardmaster.dispatcher.scheduling.TaskRecord;
 import io.yardmaster.model.PoolStatus;
@@ -100,6 +101,12 @@ public final class DispatcherTopology {
                 keys,
                 JsonSerde.of(LoadHistory.class))
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PoolScaling.STATE_STORE),
+                keys,
+                JsonSerde.of(ScalerState.class))
+            .withCachingEnabled());
     if (config.rebalance().enabled()) {
       builder.addGlobalStore(
           Stores.keyValueStoreBuilder(
@@ -153,7 +160,8 @@ public final class DispatcherTopology {
             Named.as("scheduler"),
             SchedulerProcessor.STORE,
             SchedulerProcessor.META_STORE,
-            PoolScaling.HISTORY_STORE)
+            PoolScaling.HISTORY_STORE,
+            PoolScaling.STATE_STORE)
         .to(router, Produced.with(keys, anyJson).withName("scheduler-sink"));
     return builder.build();
   }
