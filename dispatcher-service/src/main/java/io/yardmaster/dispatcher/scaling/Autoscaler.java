@@ -60,8 +60,9 @@ public final class Autoscaler {
     long now = load.nowMs();
     int downTo = stabilised(now, bounded);
     if (desired < 0) {
+      // the first count is not a change: the first real change need not wait for a cooldown
       desired = bounded;
-      lastChangeMs = now;
+      lastChangeMs = Long.MIN_VALUE / 4;
       return new Decision(desired, true, raw, p.reason() + bounds(raw));
     }
     if (bounded > desired) {

@@ -204,6 +204,16 @@ class ScalingPoliciesTest {
   }
 
   @Test
+  void shouldScaleUpAtOnceAfterTheFirstCount() {
+    // GIVEN a scaler that just started with an idle pool (1 agent wanted)
+    Autoscaler a = new Autoscaler(options(new ReactivePolicy(0, Duration.ZERO), 1, 10));
+    assertThat(a.evaluate(load(1, 0, 0, 0)).desired()).isEqualTo(1);
+    // WHEN a burst arrives a second later THEN the first change does not wait out a cooldown
+    PoolLoad burst = new PoolLoad("p", MONDAY + 1000, 1, 4, 36, 4, 0, 1, null);
+    assertThat(a.evaluate(burst).desired()).isEqualTo(10);
+  }
+
+  @Test
   void shouldKeepTheCooldownAfterARestore() {
     // GIVEN a scaler restored at 8 agents, changed a minute ago, with a 10 min down cooldown
     Autoscaler a = new Autoscaler(options(new ReactivePolicy(0, Duration.ZERO), 1, 10));
