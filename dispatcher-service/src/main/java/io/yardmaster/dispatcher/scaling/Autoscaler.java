@@ -32,6 +32,22 @@ public final class Autoscaler {
     return desired;
   }
 
+  /** When the desired count last changed (epoch ms). */
+  public long lastChangeMs() {
+    return lastChangeMs;
+  }
+
+  /**
+   * Carries on from a count decided earlier (before a restart, or on another instance), so the
+   * cooldowns still hold.
+   */
+  public void restore(int desiredCount, long changedAtMs) {
+    if (desiredCount >= 0) {
+      desired = Math.max(options.min(), Math.min(options.max(), desiredCount));
+      lastChangeMs = changedAtMs;
+    }
+  }
+
   /** Changes of the desired count after the first evaluation. */
   public int changes() {
     return changes;
@@ -44,8 +60,9 @@ public final class Autoscaler {
     long now = load.nowMs();
     int downTo = stabilised(now, bounded);
     if (desired < 0) {
+      // the first count is not a change: the first real change need not wait for a cooldown
       desired = bounded;
-      lastChangeMs = now;
+      lastChangeMs = Long.MIN_VALUE / 4;
       return new Decision(desired, true, raw, p.reason() + bounds(raw));
     }
     if (bounded > desired) {

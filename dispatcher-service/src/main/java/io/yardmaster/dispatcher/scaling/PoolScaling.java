@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class PoolScaling {
   public static final String HISTORY_STORE = "pool-load-history";
+  public static final String STATE_STORE = "pool-scaling-state";
   public static final Duration REPUBLISH = Duration.ofSeconds(10);
 
   /** What to publish for one pool. */
@@ -29,6 +30,7 @@ public final class PoolScaling {
 
   private final Function<String, ScalingOptions> options;
   private final KeyValueStore<String, LoadHistory> histories;
+  private final KeyValueStore<String, ScalerState> states;
   private final DesiredAgents board;
   private final Map<String, Autoscaler> scalers = new HashMap<>();
   private final Map<String, WaitWindow> waits = new HashMap<>();
@@ -40,9 +42,11 @@ public final class PoolScaling {
   public PoolScaling(
       Function<String, ScalingOptions> options,
       KeyValueStore<String, LoadHistory> histories,
+      KeyValueStore<String, ScalerState> states,
       DesiredAgents board) {
     this.options = Objects.requireNonNull(options, "options can't be null");
     this.histories = Objects.requireNonNull(histories, "histories can't be null");
+    this.states = Objects.requireNonNull(states, "states can't be null");
     this.board = Objects.requireNonNull(board, "board can't be null");
   }
 
@@ -62,7 +66,7 @@ public final class PoolScaling {
         histories.put(pool, history);
       }
     }
-    Autoscaler scaler = scalers.computeIfAbsent(pool, p -> new Autoscaler(o));
+    Autoscaler scaler = scalers.computeIfAbsent(pool, p -> restored(p, o));
     Autoscaler.Decision d =
         scaler.evaluate(
             new PoolLoad(
@@ -76,6 +80,9 @@ public final class PoolScaling {
                 status.avgLoad(),
                 history));
     board.set(pool, d.desired());
+    if (d.changed()) {
+      states.put(pool, new ScalerState(d.desired(), scaler.lastChangeMs()));
+    }
     Long last = published.get(pool);
     ScalingRecommendation rec = null;
     if (d.changed() || last == null || nowMs - last >= REPUBLISH.toMillis()) {
@@ -90,6 +97,15 @@ public final class PoolScaling {
               Instant.ofEpochMilli(nowMs));
     }
     return new Outcome(status.withDesiredAgents(d.desired()), rec);
+  }
+
+  private Autoscaler restored(String pool, ScalingOptions o) {
+    Autoscaler a = new Autoscaler(o);
+    ScalerState before = states.get(pool);
+    if (before != null) {
+      a.restore(before.desired(), before.lastChangeMs());
+    }
+    return a;
   }
 
   /**

@@ -88,6 +88,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
         new PoolScaling(
             p -> config.pool(p).map(PoolConfig::scaling).orElse(null),
             context.getStateStore(PoolScaling.HISTORY_STORE),
+            context.getStateStore(PoolScaling.STATE_STORE),
             desired);
     if (config.rebalance().enabled()) {
       this.statuses = context.getStateStore(PoolStatusView.STORE);

@@ -10,6 +10,7 @@ import io.yardmaster.dispatcher.rebalance.PoolStatusView;
 import io.yardmaster.dispatcher.scaling.DesiredAgents;
 import io.yardmaster.dispatcher.scaling.LoadHistory;
 import io.yardmaster.dispatcher.scaling.PoolScaling;
+import io.yardmaster.dispatcher.scaling.ScalerState;
 import io.yardmaster.dispatcher.scheduling.SchedulerProcessor;
 import io.yardmaster.dispatcher.scheduling.TaskRecord;
 import io.yardmaster.model.PoolStatus;
@@ -110,6 +111,12 @@ public final class DispatcherTopology {
                 keys,
                 JsonSerde.of(LoadHistory.class))
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PoolScaling.STATE_STORE),
+                keys,
+                JsonSerde.of(ScalerState.class))
+            .withCachingEnabled());
     if (config.rebalance().enabled()) {
       builder.addGlobalStore(
           Stores.keyValueStoreBuilder(
@@ -163,7 +170,8 @@ public final class DispatcherTopology {
             Named.as("scheduler"),
             SchedulerProcessor.STORE,
             SchedulerProcessor.META_STORE,
-            PoolScaling.HISTORY_STORE)
+            PoolScaling.HISTORY_STORE,
+            PoolScaling.STATE_STORE)
         .peek((k, v) -> observer.seen(v), Named.as("scheduler-observer"))
         .to(router, Produced.with(keys, anyJson).withName("scheduler-sink"));
     return builder.build();

@@ -204,6 +204,29 @@ class ScalingPoliciesTest {
   }
 
   @Test
+  void shouldScaleUpAtOnceAfterTheFirstCount() {
+    // GIVEN a scaler that just started with an idle pool (1 agent wanted)
+    Autoscaler a = new Autoscaler(options(new ReactivePolicy(0, Duration.ZERO), 1, 10));
+    assertThat(a.evaluate(load(1, 0, 0, 0)).desired()).isEqualTo(1);
+    // WHEN a burst arrives a second later THEN the first change does not wait out a cooldown
+    PoolLoad burst = new PoolLoad("p", MONDAY + 1000, 1, 4, 36, 4, 0, 1, null);
+    assertThat(a.evaluate(burst).desired()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldKeepTheCooldownAfterARestore() {
+    // GIVEN a scaler restored at 8 agents, changed a minute ago, with a 10 min down cooldown
+    Autoscaler a = new Autoscaler(options(new ReactivePolicy(0, Duration.ZERO), 1, 10));
+    a.restore(8, MONDAY - 60_000);
+    // WHEN the load now wants 2
+    Autoscaler.Decision d = a.evaluate(load(8, 0, 8, 0));
+    // THEN it stays at 8 until the cooldown has passed
+    assertThat(d.desired()).isEqualTo(8);
+    assertThat(d.changed()).isFalse();
+    assertThat(d.reason()).contains("cooldown");
+  }
+
+  @Test
   void shouldRejectBoundsTheWrongWayRound() {
     assertThatThrownBy(() -> ScalingOptions.of(new StaticPolicy(1)).withBounds(5, 2))
         .isInstanceOf(IllegalArgumentException.class);
