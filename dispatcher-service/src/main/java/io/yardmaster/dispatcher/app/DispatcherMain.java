@@ -266,7 +266,7 @@ public final class DispatcherMain implements Callable<Integer> {
         .ifPresent(
             name -> {
               throw new InvalidSettingException(
-                  option, "'" + name + "' is not one of the --pool names");
+                  option, "names unknown pool '" + name + "', not one of the --pool names");
             });
   }
 

@@ -2,6 +2,7 @@ package io.yardmaster.dispatcher.app;
 
 import io.yardmaster.dispatcher.config.DispatcherConfig;
 import io.yardmaster.dispatcher.scaling.DesiredAgents;
+import io.yardmaster.dispatcher.scaling.DesiredAgentsMetrics;
 import io.yardmaster.dispatcher.topology.DispatcherTopology;
 import io.yardmaster.dispatcher.topology.StreamsSettings;
 import io.yardmaster.dispatcher.web.Dashboard;
@@ -69,6 +70,7 @@ public final class DispatcherService implements AutoCloseable {
       report.differences().forEach(d -> LOG.warn("topic differs from the wanted settings: {}", d));
     }
     dashboard = Dashboard.create(config, web);
+    dashboard.bind(new DesiredAgentsMetrics(desiredAgents, config.poolNames()));
     java.util.Properties properties = StreamsSettings.properties(config);
     properties.putAll(dashboard.streamsProperties());
     streams =

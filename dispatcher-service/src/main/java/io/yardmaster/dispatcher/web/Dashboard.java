@@ -74,6 +74,13 @@ public final class Dashboard implements AutoCloseable {
     }
   }
 
+  /** Adds meters kept elsewhere (such as the desired agent counts) to the metrics endpoint. */
+  public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+    if (metrics != null) {
+      binder.bindTo(metrics.registry());
+    }
+  }
+
   /** Feeds the metrics from the scheduler stage's output. */
   public OutputObserver observer() {
     return metrics == null ? OutputObserver.NONE : metrics;

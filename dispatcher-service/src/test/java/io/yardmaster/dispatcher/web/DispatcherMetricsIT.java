@@ -56,6 +56,7 @@ class DispatcherMetricsIT {
       assertThat(last)
           .contains("yard_dispatcher_pool_queued{pool=\"alpha\"}")
           .contains("yard_dispatcher_pool_agents_desired{pool=\"alpha\"}")
+          .contains("yard_pool_desired_agents{pool=\"alpha\"}")
           .contains("jvm_memory_used_bytes")
           .contains("kafka_stream_");
       assertThat(agents.assignments()).hasSizeGreaterThanOrEqualTo(40);
