@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ViewFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  static final Duration HEARTBEAT_HORIZON = Duration.ofMinutes(15);
 
   private final ClusterView view;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -84,6 +85,7 @@ public final class ViewFeed implements AutoCloseable {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      skipOldHeartbeats(partitions);
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           apply(r);
@@ -96,6 +98,25 @@ public final class ViewFeed implements AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** Heartbeats are many and only recent ones matter: start those partitions at that horizon. */
+  private void skipOldHeartbeats(List<TopicPartition> partitions) {
+    long since = System.currentTimeMillis() - HEARTBEAT_HORIZON.toMillis();
+    Map<TopicPartition, Long> query = new java.util.HashMap<>();
+    partitions.stream()
+        .filter(p -> kinds.get(p.topic()) == Kind.HEARTBEATS)
+        .forEach(p -> query.put(p, since));
+    consumer
+        .offsetsForTimes(query)
+        .forEach(
+            (p, found) -> {
+              if (found != null) {
+                consumer.seek(p, found.offset());
+              } else {
+                consumer.seekToEnd(List.of(p));
+              }
+            });
   }
 
   private void apply(ConsumerRecord<String, byte[]> r) {
