@@ -4,8 +4,6 @@ import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.ScalingRecommendation;
-import io.yardmaster.model.TaskEvent;
-import io.yardmaster.model.TaskView;
 import io.yardmaster.model.config.KafkaClientSettings;
 import io.yardmaster.model.json.Json;
 import io.yardmaster.model.topic.Topics;
@@ -124,8 +122,12 @@ public final class ViewFeed implements AutoCloseable {
     byte[] v = r.value();
     try {
       switch (kind) {
-        case STATE -> view.onView(r.key(), v == null ? null : read(v, TaskView.class));
-        case EVENTS -> view.onEvent(read(v, TaskEvent.class));
+        case STATE -> view.onView(r.key(), v);
+        case EVENTS -> {
+          if (r.key() != null && v != null) {
+            view.onEvent(r.key(), v);
+          }
+        }
         case DLQ -> view.onDeadLetter(read(v, DeadLetter.class));
         case POOLS -> view.onPoolStatus(read(v, PoolStatus.class));
         case SCALING -> view.onScaling(read(v, ScalingRecommendation.class));
