@@ -33,10 +33,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -106,9 +108,7 @@ class DashboardBrowserIT {
 
     // THEN the page shows the API's totals, pool card, agents and dead letter
     page.get(url);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(() -> assertThat(text(page, "total-completed")).isEqualTo("16"));
+    awaitPage().untilAsserted(() -> assertThat(text(page, "total-completed")).isEqualTo("16"));
     JsonNode o = json(url, "api/overview");
     assertThat(text(page, "total-agents")).isEqualTo(o.path("agents").asText());
     assertThat(text(page, "total-queued")).isEqualTo(o.path("queued").asText());
@@ -116,19 +116,28 @@ class DashboardBrowserIT {
     assertThat(text(page, "total-failed")).isEqualTo(o.path("failed").asText());
     assertThat(text(page, "total-dlq")).isEqualTo("1").isEqualTo(o.path("deadLetters").asText());
     JsonNode pool = json(url, "api/pools").get(0);
-    WebElement card = page.findElement(By.cssSelector(".pool-card[data-pool='" + POOL + "']"));
-    assertThat(field(card, "agents")).isEqualTo(pool.path("agents").asText()).isEqualTo("2");
-    assertThat(field(card, "queued")).isEqualTo(pool.path("queued").asText());
-    assertThat(field(card, "paused")).isEqualTo("running");
     JsonNode agents = json(url, "api/agents");
-    List<WebElement> rows = page.findElements(By.cssSelector("#agents tbody tr"));
-    assertThat(rows).hasSize(agents.size());
-    for (JsonNode a : agents) {
-      WebElement row =
-          page.findElement(By.cssSelector("tr[data-agent='" + a.path("agentId").asText() + "']"));
-      assertThat(field(row, "health")).isEqualTo(a.path("health").asText());
-    }
-    assertThat(page.findElements(By.cssSelector("#dlq tr[data-task='flaky']"))).hasSize(1);
+    awaitPage()
+        .untilAsserted(
+            () -> {
+              WebElement card =
+                  page.findElement(By.cssSelector(".pool-card[data-pool='" + POOL + "']"));
+              assertThat(field(card, "agents"))
+                  .isEqualTo(pool.path("agents").asText())
+                  .isEqualTo("2");
+              assertThat(field(card, "queued")).isEqualTo(pool.path("queued").asText());
+              assertThat(field(card, "paused")).isEqualTo("running");
+              assertThat(page.findElements(By.cssSelector("#agents tbody tr")))
+                  .hasSize(agents.size());
+              for (JsonNode a : agents) {
+                WebElement row =
+                    page.findElement(
+                        By.cssSelector("tr[data-agent='" + a.path("agentId").asText() + "']"));
+                assertThat(field(row, "health")).isEqualTo(a.path("health").asText());
+              }
+              assertThat(page.findElements(By.cssSelector("#dlq tr[data-task='flaky']")))
+                  .hasSize(1);
+            });
     // AND every task ended as expected
     for (TaskSubmission t : tasks) {
       assertThat(json(url, "api/tasks/" + t.id()).path("state").asText())
@@ -137,33 +146,52 @@ class DashboardBrowserIT {
     // AND the task search shows a task's whole history
     search(page, "t-3");
     JsonNode t3 = json(url, "api/tasks/t-3");
-    await()
-        .atMost(WAIT)
-        .untilAsserted(() -> assertThat(text(page, "task-state")).isEqualTo("SUCCEEDED"));
-    assertThat(page.findElements(By.cssSelector("#task-events tbody tr")))
-        .hasSize(t3.path("events").size());
+    awaitPage().untilAsserted(() -> assertThat(text(page, "task-state")).isEqualTo("SUCCEEDED"));
+    awaitPage()
+        .untilAsserted(
+            () ->
+                assertThat(page.findElements(By.cssSelector("#task-events tbody tr")))
+                    .hasSize(t3.path("events").size()));
     b.screenshot(OUT.resolve("dashboard-before-replay.png"));
 
     // WHEN Replay is clicked on the dead letter
-    page.findElement(By.cssSelector("#dlq tr[data-task='flaky'] button.replay")).click();
+    click(page, By.cssSelector("#dlq tr[data-task='flaky'] button.replay"));
 
     // THEN the task runs again, succeeds, and leaves the dead-letter list
     await()
         .atMost(WAIT)
         .until(() -> json(url, "api/tasks/flaky").path("state").asText().equals("SUCCEEDED"));
-    await().atMost(WAIT).untilAsserted(() -> assertThat(text(page, "total-dlq")).isEqualTo("0"));
-    assertThat(page.findElements(By.cssSelector("#dlq tbody tr"))).isEmpty();
+    awaitPage().untilAsserted(() -> assertThat(text(page, "total-dlq")).isEqualTo("0"));
+    awaitPage()
+        .untilAsserted(
+            () -> assertThat(page.findElements(By.cssSelector("#dlq tbody tr"))).isEmpty());
     search(page, "flaky");
-    await()
-        .atMost(WAIT)
-        .untilAsserted(() -> assertThat(text(page, "task-state")).isEqualTo("SUCCEEDED"));
+    awaitPage().untilAsserted(() -> assertThat(text(page, "task-state")).isEqualTo("SUCCEEDED"));
     List<String> flakyAssignments =
         StreamSupport.stream(json(url, "api/tasks/flaky").path("events").spliterator(), false)
             .filter(e -> e.path("to").asText("").equals("ASSIGNED"))
             .map(e -> e.path("attempt").asText())
             .toList();
     assertThat(flakyAssignments).containsExactly("1", "2");
-    assertThat(text(page, "total-completed")).isEqualTo(String.valueOf(TASKS + 1));
+    awaitPage()
+        .untilAsserted(
+            () -> assertThat(text(page, "total-completed")).isEqualTo(String.valueOf(TASKS + 1)));
+
+    // WHEN a task waiting on a dependency that never comes is found and Cancel is clicked
+    submit(
+        kafka,
+        topics,
+        List.of(TaskSubmission.of("stuck", "noop").withDependencies(List.of("never-submitted"))));
+    await()
+        .atMost(WAIT)
+        .until(() -> json(url, "api/overview").path("states").path("WAITING").asLong() == 1);
+    search(page, "stuck");
+    awaitPage().untilAsserted(() -> assertThat(text(page, "task-state")).isEqualTo("WAITING"));
+    click(page, By.id("task-cancel"));
+    // THEN it ends CANCELLED, on the page as in the API
+    awaitPage().untilAsserted(() -> assertThat(text(page, "task-state")).isEqualTo("CANCELLED"));
+    assertThat(json(url, "api/tasks/stuck").path("state").asText()).isEqualTo("CANCELLED");
+    awaitPage().untilAsserted(() -> assertThat(page.findElements(By.id("task-cancel"))).isEmpty());
     b.screenshot(OUT.resolve("dashboard.png"));
     assertThat(OUT.resolve("dashboard.png")).exists();
   }
@@ -173,7 +201,21 @@ class DashboardBrowserIT {
     input.clear();
     input.sendKeys(id);
     page.findElement(By.id("task-search")).click();
-    await().atMost(WAIT).untilAsserted(() -> assertThat(text(page, "task-name")).isEqualTo(id));
+    awaitPage().untilAsserted(() -> assertThat(text(page, "task-name")).isEqualTo(id));
+  }
+
+  /** The page redraws every two seconds: an element found just before may be replaced. */
+  private static ConditionFactory awaitPage() {
+    return await().atMost(WAIT).ignoreException(StaleElementReferenceException.class);
+  }
+
+  private static void click(WebDriver page, By button) {
+    awaitPage()
+        .until(
+            () -> {
+              page.findElement(button).click();
+              return true;
+            });
   }
 
   private static String text(WebDriver page, String id) {

@@ -64,21 +64,28 @@ final class DashboardServer implements AutoCloseable {
   private static void serve(HttpExchange exchange, ApiRoutes api, Supplier<String> metrics)
       throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      if (path.equals("/api") || path.startsWith("/api/")) {
-        api.handle(exchange);
-      } else if (!"GET".equals(exchange.getRequestMethod())) {
-        HttpResponses.error(exchange, 405, "method not allowed");
-      } else if (path.equals(METRICS_PATH)) {
-        HttpResponses.text(exchange, PROMETHEUS, metrics.get());
-      } else if (FILES.containsKey(path)) {
-        staticFile(exchange, FILES.get(path));
-      } else {
-        HttpResponses.error(exchange, 404, "no such page: " + path);
+      try {
+        route(exchange, api, metrics);
+      } catch (RuntimeException e) {
+        LOG.warn("dashboard request {} failed", exchange.getRequestURI(), e);
+        HttpResponses.error(exchange, 500, "internal error: " + e.getMessage());
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("dashboard request {} failed", exchange.getRequestURI(), e);
-      throw e;
+    }
+  }
+
+  private static void route(HttpExchange exchange, ApiRoutes api, Supplier<String> metrics)
+      throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    if (path.equals("/api") || path.startsWith("/api/")) {
+      api.handle(exchange);
+    } else if (!"GET".equals(exchange.getRequestMethod())) {
+      HttpResponses.error(exchange, 405, "method not allowed");
+    } else if (path.equals(METRICS_PATH)) {
+      HttpResponses.text(exchange, PROMETHEUS, metrics.get());
+    } else if (FILES.containsKey(path)) {
+      staticFile(exchange, FILES.get(path));
+    } else {
+      HttpResponses.error(exchange, 404, "no such page: " + path);
     }
   }
 

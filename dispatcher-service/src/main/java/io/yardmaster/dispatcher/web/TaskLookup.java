@@ -50,14 +50,8 @@ public final class TaskLookup {
 
   /** The task's live record from whichever instance owns its pool, if it is in the store. */
   public Optional<Found> find(String taskId, String pool) {
-    KeyQueryMetadata owner;
-    try {
-      owner =
-          streams.queryMetadataForKey(SchedulerProcessor.STORE, pool, Serdes.String().serializer());
-    } catch (IllegalStateException e) {
-      return Optional.empty();
-    }
-    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+    KeyQueryMetadata owner = owner(pool);
+    if (owner == null) {
       return Optional.empty();
     }
     if (owner.activeHost().equals(self)) {
@@ -68,12 +62,20 @@ public final class TaskLookup {
 
   /** The record in this instance's store partition of {@code pool}, if it has it. */
   public Optional<JsonNode> local(String taskId, String pool) {
-    KeyQueryMetadata owner =
-        streams.queryMetadataForKey(SchedulerProcessor.STORE, pool, Serdes.String().serializer());
-    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-      return Optional.empty();
+    KeyQueryMetadata owner = owner(pool);
+    return owner == null ? Optional.empty() : local(taskId, owner.partition());
+  }
+
+  /** Where the pool's partition lives, or null while that is not known (starting, rebalancing). */
+  private KeyQueryMetadata owner(String pool) {
+    try {
+      KeyQueryMetadata owner =
+          streams.queryMetadataForKey(SchedulerProcessor.STORE, pool, Serdes.String().serializer());
+      return owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : owner;
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      LOG.debug("no owner of pool {} known now: {}", pool, e.getMessage());
+      return null;
     }
-    return local(taskId, owner.partition());
   }
 
   private Optional<JsonNode> local(String taskId, int partition) {

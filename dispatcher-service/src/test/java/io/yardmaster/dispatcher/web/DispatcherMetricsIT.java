@@ -25,11 +25,14 @@ class DispatcherMetricsIT {
   @Test
   void shouldCountAssignedAndSucceededTasksPerPoolWhenAWorkloadRuns(KafkaClientSettings kafka)
       throws Exception {
-    // GIVEN a dispatcher serving /metrics and simulated agents
+    // GIVEN a dispatcher serving /metrics (and commands only with a token) and simulated agents
     Topics topics = new Topics("dash-metrics.");
     try (DispatcherService dispatcher =
             new DispatcherService(
-                DashboardApiIT.config(kafka, topics), 1, true, WebOptions.loopback(0));
+                DashboardApiIT.config(kafka, topics),
+                1,
+                true,
+                WebOptions.loopback(0).withToken("t0k"));
         SimulatedAgents agents = DashboardApiIT.startThenAgents(dispatcher, kafka, topics)) {
       ApiClient api = new ApiClient(dispatcher.dashboard().port().orElseThrow());
       await()
@@ -60,6 +63,23 @@ class DispatcherMetricsIT {
           .contains("jvm_memory_used_bytes")
           .contains("kafka_stream_");
       assertThat(agents.assignments()).hasSizeGreaterThanOrEqualTo(40);
+      // AND commands need the token, and come from no other origin
+      assertThat(api.post("/api/dlq/m1-1/replay").statusCode()).isEqualTo(401);
+      assertThat(api.post("/api/dlq/m1-1/replay", WebOptions.TOKEN_HEADER, "wrong").statusCode())
+          .isEqualTo(401);
+      assertThat(
+              api.post(
+                      "/api/dlq/m1-1/replay",
+                      WebOptions.TOKEN_HEADER,
+                      "t0k",
+                      "Origin",
+                      "http://evil.example")
+                  .statusCode())
+          .isEqualTo(403);
+      HttpResponse<String> passed =
+          api.post("/api/dlq/m1-1/replay", WebOptions.TOKEN_HEADER, "t0k");
+      assertThat(passed.statusCode()).as(passed.body()).isEqualTo(404);
+      assertThat(api.json("/api/overview").path("tokenRequired").asBoolean()).isTrue();
     }
   }
 

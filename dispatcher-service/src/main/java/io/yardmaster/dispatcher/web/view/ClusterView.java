@@ -8,6 +8,8 @@ import io.yardmaster.model.ScalingRecommendation;
 import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskState;
 import io.yardmaster.model.TaskView;
+import io.yardmaster.model.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,7 +23,9 @@ import java.util.TreeMap;
  * What the dashboard shows of the whole cluster, materialised in memory from {@code tasks.state},
  * {@code tasks.events}, {@code tasks.dlq}, {@code pools.status}, {@code pools.scaling} and {@code
  * agents.heartbeats}. The state of every task is kept (for the totals); full views and event
- * histories only for the {@code recentTasks} most recently changed ones. Thread-safe.
+ * histories only for the {@code recentTasks} most recently changed ones, as the JSON they were
+ * written in: they are bound to objects only when looked at, so following a busy dispatcher costs
+ * little more than reading its topics. Thread-safe.
  */
 public final class ClusterView {
   public static final int DEFAULT_RECENT_TASKS = 20_000;
@@ -32,13 +36,12 @@ public final class ClusterView {
 
   private final Map<String, Known> known = new HashMap<>();
   private final Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
-  private final Map<String, TaskView> views;
-  private final Map<String, List<TaskEvent>> events;
+  private final Map<String, byte[]> views;
+  private final Map<String, List<byte[]>> events;
   private final Map<String, DeadLetter> deadLetters = new LinkedHashMap<>();
   private final Map<String, PoolStatus> pools = new TreeMap<>();
   private final Map<String, ScalingRecommendation> scaling = new HashMap<>();
   private final Map<String, AgentHeartbeat> agents = new TreeMap<>();
-  private final Map<String, TaskEvent> agentNotes = new HashMap<>();
 
   public ClusterView(int recentTasks) {
     this.views = lru(recentTasks);
@@ -56,14 +59,20 @@ public final class ClusterView {
     };
   }
 
-  public synchronized void onView(String taskId, TaskView view) {
-    if (view == null) {
+  /** A value of {@code tasks.state} as it was written (null: deleted); bound only when read. */
+  public synchronized void onView(String taskId, byte[] json) throws IOException {
+    if (json == null) {
       views.remove(taskId);
       setKnown(taskId, null);
       return;
     }
-    views.put(taskId, view);
-    setKnown(taskId, new Known(view.state(), view.pool()));
+    Known known = StateAndPool.read(json);
+    views.put(taskId, json);
+    setKnown(taskId, known);
+  }
+
+  public void onView(String taskId, TaskView view) throws IOException {
+    onView(taskId, view == null ? null : Json.mapper().writeValueAsBytes(view));
   }
 
   private void setKnown(String taskId, Known now) {
@@ -76,16 +85,20 @@ public final class ClusterView {
     }
   }
 
-  public synchronized void onEvent(TaskEvent event) {
-    if (event.type() == EventType.AGENT_HEALTH) {
-      agentNotes.put(event.taskId(), event);
-      return;
-    }
-    List<TaskEvent> list = events.computeIfAbsent(event.taskId(), k -> new ArrayList<>());
+  /**
+   * A value of {@code tasks.events} as it was written, under its key (a task id, or an agent id for
+   * agent notes); bound only when read.
+   */
+  public synchronized void onEvent(String key, byte[] json) {
+    List<byte[]> list = events.computeIfAbsent(key, k -> new ArrayList<>());
     if (list.size() >= MAX_EVENTS_PER_TASK) {
       list.remove(0);
     }
-    list.add(event);
+    list.add(json);
+  }
+
+  public void onEvent(TaskEvent event) throws IOException {
+    onEvent(event.taskId(), Json.mapper().writeValueAsBytes(event));
   }
 
   public synchronized void onDeadLetter(DeadLetter letter) {
@@ -109,12 +122,33 @@ public final class ClusterView {
     return Optional.ofNullable(known.get(taskId));
   }
 
-  public synchronized Optional<TaskView> view(String taskId) {
-    return Optional.ofNullable(views.get(taskId));
+  public Optional<TaskView> view(String taskId) {
+    byte[] json;
+    synchronized (this) {
+      json = views.get(taskId);
+    }
+    return Optional.ofNullable(json == null ? null : read(json, TaskView.class));
   }
 
-  public synchronized List<TaskEvent> events(String taskId) {
-    return List.copyOf(events.getOrDefault(taskId, List.of()));
+  /** The task's events, oldest first (agent notes left out). */
+  public List<TaskEvent> events(String taskId) {
+    return allEvents(taskId).stream().filter(e -> e.type() != EventType.AGENT_HEALTH).toList();
+  }
+
+  private List<TaskEvent> allEvents(String key) {
+    List<byte[]> raw;
+    synchronized (this) {
+      raw = List.copyOf(events.getOrDefault(key, List.of()));
+    }
+    return raw.stream().map(b -> read(b, TaskEvent.class)).filter(e -> e != null).toList();
+  }
+
+  private static <T> T read(byte[] json, Class<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** How many tasks are in each state now. */
@@ -156,7 +190,10 @@ public final class ClusterView {
     return List.copyOf(agents.values());
   }
 
-  public synchronized Optional<TaskEvent> agentNote(String agentId) {
-    return Optional.ofNullable(agentNotes.get(agentId));
+  /** The dispatcher's latest note on an agent's health, while it is among the recent keys. */
+  public Optional<TaskEvent> agentNote(String agentId) {
+    List<TaskEvent> notes =
+        allEvents(agentId).stream().filter(e -> e.type() == EventType.AGENT_HEALTH).toList();
+    return notes.isEmpty() ? Optional.empty() : Optional.of(notes.get(notes.size() - 1));
   }
 }

@@ -4,8 +4,6 @@ import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.ScalingRecommendation;
-import io.yardmaster.model.TaskEvent;
-import io.yardmaster.model.TaskView;
 import io.yardmaster.model.config.KafkaClientSettings;
 import io.yardmaster.model.json.Json;
 import io.yardmaster.model.topic.Topics;
@@ -32,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ViewFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ViewFeed.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  static final Duration HEARTBEAT_HORIZON = Duration.ofMinutes(15);
 
   private final ClusterView view;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -84,6 +83,7 @@ public final class ViewFeed implements AutoCloseable {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      skipOldHeartbeats(partitions);
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           apply(r);
@@ -98,13 +98,36 @@ public final class ViewFeed implements AutoCloseable {
     }
   }
 
+  /** Heartbeats are many and only recent ones matter: start those partitions at that horizon. */
+  private void skipOldHeartbeats(List<TopicPartition> partitions) {
+    long since = System.currentTimeMillis() - HEARTBEAT_HORIZON.toMillis();
+    Map<TopicPartition, Long> query = new java.util.HashMap<>();
+    partitions.stream()
+        .filter(p -> kinds.get(p.topic()) == Kind.HEARTBEATS)
+        .forEach(p -> query.put(p, since));
+    consumer
+        .offsetsForTimes(query)
+        .forEach(
+            (p, found) -> {
+              if (found != null) {
+                consumer.seek(p, found.offset());
+              } else {
+                consumer.seekToEnd(List.of(p));
+              }
+            });
+  }
+
   private void apply(ConsumerRecord<String, byte[]> r) {
     Kind kind = kinds.get(r.topic());
     byte[] v = r.value();
     try {
       switch (kind) {
-        case STATE -> view.onView(r.key(), v == null ? null : read(v, TaskView.class));
-        case EVENTS -> view.onEvent(read(v, TaskEvent.class));
+        case STATE -> view.onView(r.key(), v);
+        case EVENTS -> {
+          if (r.key() != null && v != null) {
+            view.onEvent(r.key(), v);
+          }
+        }
         case DLQ -> view.onDeadLetter(read(v, DeadLetter.class));
         case POOLS -> view.onPoolStatus(read(v, PoolStatus.class));
         case SCALING -> view.onScaling(read(v, ScalingRecommendation.class));

@@ -20,7 +20,7 @@ class ClusterViewTest {
   }
 
   @Test
-  void shouldCountEachTaskOnceInItsLatestStateWhenViewsChange() {
+  void shouldCountEachTaskOnceInItsLatestStateWhenViewsChange() throws Exception {
     // GIVEN a view
     ClusterView view = new ClusterView(10);
     // WHEN a task moves through states and another is deleted
@@ -28,7 +28,7 @@ class ClusterViewTest {
     view.onView("a", view("a", TaskState.SUCCEEDED));
     view.onView("b", view("b", TaskState.READY));
     view.onView("c", view("c", TaskState.READY));
-    view.onView("c", null);
+    view.onView("c", (byte[]) null);
     // THEN each task counts once, in its latest state
     assertThat(view.stateCounts())
         .containsEntry(TaskState.SUCCEEDED, 1L)
@@ -38,7 +38,7 @@ class ClusterViewTest {
   }
 
   @Test
-  void shouldKeepOnlyTheMostRecentHistoriesWhenTheCapacityIsExceeded() {
+  void shouldKeepOnlyTheMostRecentHistoriesWhenTheCapacityIsExceeded() throws Exception {
     // GIVEN room for two histories
     ClusterView view = new ClusterView(2);
     // WHEN three tasks have events
@@ -55,7 +55,7 @@ class ClusterViewTest {
   }
 
   @Test
-  void shouldListOnlyTasksStillDeadLetteredWhenOneWasReplayed() {
+  void shouldListOnlyTasksStillDeadLetteredWhenOneWasReplayed() throws Exception {
     // GIVEN two dead letters
     ClusterView view = new ClusterView(10);
     for (String id : List.of("a", "b")) {
@@ -69,7 +69,18 @@ class ClusterViewTest {
   }
 
   @Test
-  void shouldKeepAgentHealthNotesApartFromTaskHistoriesWhenTheyArrive() {
+  void shouldReadStateAndPoolWhereverTheyStandWhenAViewArrivesAsJson() throws Exception {
+    ClusterView view = new ClusterView(10);
+    view.onView(
+        "x",
+        "{\"id\":\"x\",\"priority\":{\"level\":5},\"pool\":\"p\",\"labels\":{\"state\":1},\"state\":\"RUNNING\"}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(view.known("x")).contains(new ClusterView.Known(TaskState.RUNNING, "p"));
+    assertThat(view.view("x")).map(TaskView::pool).contains("p");
+  }
+
+  @Test
+  void shouldKeepAgentHealthNotesApartFromTaskHistoriesWhenTheyArrive() throws Exception {
     ClusterView view = new ClusterView(10);
     view.onEvent(TaskEvent.note("agent-1", EventType.AGENT_HEALTH, "p", "agent offline", T));
     assertThat(view.events("agent-1")).isEmpty();
