@@ -37,7 +37,7 @@ class DispatcherFaultsIT {
       // GIVEN a dispatcher and two agents working through a backlog
       yard.startDispatcher("dispatcher-1", List.of());
       yard.startAgents(4, List.of(), "agent-a", "agent-b");
-      List<TaskSubmission> tasks = Tasks.sleeps("d", PROFILE.pick(1_500, 5_000), 50);
+      List<TaskSubmission> tasks = Tasks.sleeps("d", PROFILE.pick(1_000, 3_000), 50);
       yard.submitter().submit(tasks);
       // WHEN the dispatcher is killed three times, each time started again
       Duration recovery = Duration.ZERO;

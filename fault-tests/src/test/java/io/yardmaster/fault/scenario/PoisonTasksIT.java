@@ -46,10 +46,10 @@ class PoisonTasksIT {
       // WHEN good tasks are submitted with failing and agent-killing ones among them
       int failRetries = 2;
       int crashRetries = 1;
-      List<TaskSubmission> tasks = new ArrayList<>(Tasks.sleeps("g", PROFILE.pick(300, 2_000), 50));
+      List<TaskSubmission> tasks = new ArrayList<>(Tasks.sleeps("g", PROFILE.pick(300, 1_000), 50));
       List<String> failing = new ArrayList<>();
       List<String> crashing = new ArrayList<>();
-      for (int i = 0; i < PROFILE.pick(2, 10); i++) {
+      for (int i = 0; i < PROFILE.pick(2, 5); i++) {
         TaskSubmission fail =
             TaskSubmission.of("fail-" + i, "sleep")
                 .withPool(FaultYard.POOL)
@@ -58,7 +58,7 @@ class PoisonTasksIT {
         tasks.add(tasks.size() / 2, fail);
         failing.add(fail.id());
       }
-      for (int i = 0; i < PROFILE.pick(1, 3); i++) {
+      for (int i = 0; i < PROFILE.pick(1, 2); i++) {
         TaskSubmission crash =
             TaskSubmission.of("crash-" + i, "command")
                 .withPool(FaultYard.POOL)
