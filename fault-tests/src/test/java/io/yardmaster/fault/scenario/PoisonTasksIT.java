@@ -92,7 +92,8 @@ class PoisonTasksIT {
           .allMatch(v -> v.state() == TaskState.SUCCEEDED);
       assertPoisoned(yard, views, failing, failRetries + 1);
       assertPoisoned(yard, views, crashing, crashRetries + 1);
-      assertThat(crashes.get()).isGreaterThanOrEqualTo(crashing.size() * (crashRetries + 1));
+      // (one death may take several attempts of agent-killing tasks with it)
+      assertThat(crashes.get()).isPositive();
       // AND the failing tasks ran exactly max + 1 times, each attempt once
       for (String id : failing) {
         assertThat(yard.executions())
