@@ -8,7 +8,20 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** Builds the Kafka Streams properties of the dispatcher from its configuration. */
 public final class StreamsSettings {
+  /** How long a dispatcher instance that stopped answering keeps its partitions. */
+  static final int SESSION_TIMEOUT_MS = 10_000;
+
+  static final int HEARTBEAT_INTERVAL_MS = 2_000;
+
   private StreamsSettings() {}
+
+  private static void putUnlessSet(Properties p, String consumerSetting, int value) {
+    String prefixed = StreamsConfig.consumerPrefix(consumerSetting);
+    String main = StreamsConfig.mainConsumerPrefix(consumerSetting);
+    if (!p.containsKey(consumerSetting) && !p.containsKey(prefixed) && !p.containsKey(main)) {
+      p.put(prefixed, value);
+    }
+  }
 
   public static Properties properties(DispatcherConfig config) {
     Properties p = config.kafka().baseProperties();
@@ -28,6 +41,11 @@ public final class StreamsSettings {
         (int) config.producerLinger().toMillis());
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+    // A dispatcher killed without leaving its group holds its partitions until its session
+    // expires (45 s by default) before a restarted or standby instance may take them over: keep
+    // that short, unless the user's properties say otherwise.
+    putUnlessSet(p, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+    putUnlessSet(p, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
     return p;
   }
 }

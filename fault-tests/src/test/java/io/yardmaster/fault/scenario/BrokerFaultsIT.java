@@ -45,9 +45,9 @@ class BrokerFaultsIT {
       // GIVEN a dispatcher and two agents working through a backlog on one broker
       yard.startDispatcher("dispatcher", List.of());
       yard.startAgents(4, List.of(), "agent-a", "agent-b");
-      List<TaskSubmission> tasks = Tasks.sleeps("b", PROFILE.pick(1_000, 4_000), 50);
+      List<TaskSubmission> tasks = Tasks.sleeps("b", PROFILE.pick(800, 2_500), 50);
       yard.submitter().submit(tasks);
-      int restarts = PROFILE.pick(1, 3);
+      int restarts = PROFILE.pick(1, 2);
       Duration recovery = Duration.ZERO;
       for (int i = 0; i < restarts; i++) {
         long before = yard.ledger().count(TaskState.SUCCEEDED);
@@ -90,7 +90,7 @@ class BrokerFaultsIT {
       // have three replicas, and two agents working through a backlog
       yard.startDispatcher("dispatcher", List.of("--replication-factor", "3"));
       yard.startAgents(4, List.of(), "agent-a", "agent-b");
-      List<TaskSubmission> tasks = Tasks.sleeps("r", PROFILE.pick(1_000, 4_000), 50);
+      List<TaskSubmission> tasks = Tasks.sleeps("r", PROFILE.pick(800, 2_500), 50);
       yard.submitter().submit(tasks);
       long before = yard.ledger().count(TaskState.SUCCEEDED);
       await()

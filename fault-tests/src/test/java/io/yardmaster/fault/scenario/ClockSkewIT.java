@@ -45,7 +45,7 @@ class ClockSkewIT {
       // them overdue), and tasks already past their deadline
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       List<TaskSubmission> tasks = new ArrayList<>();
-      for (TaskSubmission t : Tasks.sleeps("s", PROFILE.pick(150, 2_000), 200)) {
+      for (TaskSubmission t : Tasks.sleeps("s", PROFILE.pick(150, 1_000), 200)) {
         tasks.add(t.withPriority(Priority.of(5).withDeadline(deadline)));
       }
       List<TaskSubmission> overdue = new ArrayList<>();

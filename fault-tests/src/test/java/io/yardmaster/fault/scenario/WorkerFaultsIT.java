@@ -16,6 +16,7 @@ import io.yardmaster.model.TaskSubmission;
 import io.yardmaster.model.config.KafkaClientSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,10 +38,14 @@ class WorkerFaultsIT {
       // GIVEN a dispatcher and three agents of 4 slots
       yard.startDispatcher("dispatcher", List.of());
       yard.startAgents(4, List.of(), AGENTS);
-      List<TaskSubmission> tasks = Tasks.sleeps("k", PROFILE.pick(1_000, 6_000), 100);
+      // (levels 1, 5 and 9 in turn, so the checker can look for priority inversions)
+      List<TaskSubmission> tasks = new ArrayList<>();
+      for (TaskSubmission t : Tasks.sleeps("k", PROFILE.pick(1_000, 3_000), 100)) {
+        tasks.add(Tasks.withLevel(t, 1 + 4 * (tasks.size() % 3)));
+      }
       yard.submitter().submit(tasks);
       // WHEN an agent is killed with SIGKILL every few seconds, and started again at once
-      int kills = PROFILE.pick(3, 12);
+      int kills = PROFILE.pick(3, 8);
       Duration recovery = Duration.ZERO;
       for (int i = 0; i < kills; i++) {
         String victim = AGENTS[i % AGENTS.length];
@@ -73,11 +78,11 @@ class WorkerFaultsIT {
       // GIVEN a dispatcher and two agents of 4 slots running 1 s tasks
       yard.startDispatcher("dispatcher", List.of());
       List<ChildJvm> agents = yard.startAgents(4, List.of(), AGENTS[0], AGENTS[1]);
-      List<TaskSubmission> tasks = Tasks.sleeps("p", PROFILE.pick(120, 400), 1_000);
+      List<TaskSubmission> tasks = Tasks.sleeps("p", PROFILE.pick(120, 240), 1_000);
       yard.submitter().submit(tasks);
       await().atMost(RUN_TIMEOUT).until(() -> yard.ledger().count(TaskState.SUCCEEDED) >= 16);
       // WHEN agent A is frozen with SIGSTOP well past its heartbeat timeout, then woken
-      int pauses = PROFILE.pick(1, 3);
+      int pauses = PROFILE.pick(1, 2);
       Duration recovery = Duration.ZERO;
       for (int i = 0; i < pauses; i++) {
         Instant pausedAt = Instant.now();
