@@ -52,9 +52,9 @@ final class PriorityWorkload {
         Figure.of(
             "W3", "low tasks finished before the last high one (ideal 0)", lowsFirst, "tasks"));
     w.notes.add(
-        "W3 bound: the agent's 2 slots plus its work-ahead window (capped by --work-ahead-cap, 16 by"
-            + " default) were handed out before the agent's first heartbeat told the dispatcher"
-            + " anything about its speed; every later pick is the pool-wide best.");
+        "W3 bound: at most the agent's 2 slots plus its work-ahead window can start ahead of a"
+            + " better task; the window is 1 task until the agent's run time and the dispatch round"
+            + " trip are measured, then Little's law up to --work-ahead-cap (16 by default).");
     agents.forEach(w.cluster::stop);
   }
 }

@@ -85,7 +85,8 @@ public final class Report {
         "Broker, dispatcher and worker agents ran as separate JVMs on this one machine, next to"
             + " the load generator and Kafka's own tools: every figure shares the same cores."
             + " Kafka's raw figure for the same quantity was measured in the same run on the same"
-            + " broker (ratio = ours / Kafka's).\n\n");
+            + " broker (ratio = ours / Kafka's); W6's reference is an ideal EDF scheduler simulated"
+            + " on the same arrivals.\n\n");
     Machine m = run.machine();
     md.append("## Machine\n\n| | |\n|---|---|\n");
     row(md, "cores", Integer.toString(m.cores()));
@@ -102,7 +103,8 @@ public final class Report {
     run.settings().forEach((k, v) -> row(md, k, "`" + v + "`"));
     for (BenchRun.ModeResult mode : run.modes()) {
       md.append("\n## Results: `").append(mode.mode()).append("`\n\n");
-      md.append("| workload | metric | Yardmaster | Kafka alone | ratio | target | |\n");
+      md.append(
+          "| workload | metric | Yardmaster | Kafka alone, or the ideal | ratio | target | |\n");
       md.append("|---|---|---:|---:|---:|---|---|\n");
       for (Figure f : mode.figures()) {
         md.append("| ")

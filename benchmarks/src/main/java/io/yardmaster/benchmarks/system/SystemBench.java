@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
  * W1–W6. Writes {@code bench.json} and the Markdown report. Run with {@code scripts/bench}.
  *
  * <pre>
- * SystemBench [--quick] [--mode exactly_once_v2|at_least_once]... [--profile]
+ * SystemBench [--quick] [--mode exactly_once_v2|at_least_once]... [--profile] [--only W1,W2,...]
  *             [--out DIR] [--report FILE] [--dispatcher-arg ARG]...
  * </pre>
  */
@@ -40,6 +40,7 @@ public final class SystemBench {
     boolean profile = false;
     List<String> modes = new ArrayList<>();
     List<String> dispatcherArgs = new ArrayList<>(DISPATCHER_ARGS);
+    Set<String> only = new java.util.HashSet<>();
     Path out = Path.of("target", "bench");
     Path report = Path.of("BENCHMARKS.md");
     for (int i = 0; i < argv.length; i++) {
@@ -50,6 +51,7 @@ public final class SystemBench {
         case "--out" -> out = Path.of(argv[++i]);
         case "--report" -> report = Path.of(argv[++i]);
         case "--dispatcher-arg" -> dispatcherArgs.add(argv[++i]);
+        case "--only" -> only.addAll(List.of(argv[++i].split(",")));
         default -> throw new IllegalArgumentException("unknown option " + argv[i]);
       }
     }
@@ -64,6 +66,9 @@ public final class SystemBench {
     Machine machine = Machine.describe();
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long t0 = System.nanoTime();
+    if (!quick) {
+      budgetEndNanos = t0 + Duration.ofMinutes(13).toNanos();
+    }
     deleteTree(out);
     Files.createDirectories(out);
 
@@ -71,7 +76,7 @@ public final class SystemBench {
     for (String mode : modes) {
       log("=== " + mode + " ===");
       results.add(
-          runMode(mode, sizes, out.resolve(mode), productClasspath, profile, dispatcherArgs));
+          runMode(mode, sizes, out.resolve(mode), productClasspath, profile, dispatcherArgs, only));
     }
     Map<String, String> settings = new LinkedHashMap<>(sizes.describe());
     settings.put(
@@ -122,7 +127,8 @@ public final class SystemBench {
       Path dir,
       String classpath,
       boolean profile,
-      List<String> dispatcherArgs)
+      List<String> dispatcherArgs,
+      Set<String> only)
       throws Exception {
     List<Figure> figures = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -164,6 +170,7 @@ public final class SystemBench {
       try (Recorder recorder = new Recorder(cluster.bootstrapServers(), topics, Workloads.POOLS);
           Submitter submitter = new Submitter(cluster.bootstrapServers(), topics)) {
         Workloads w = new Workloads(cluster, recorder, submitter, sizes, mode, pp, e2e);
+        selected = only;
         List<ManagedProcess> fast = w.startAgents(Workloads.FAST, 2, 2);
         step(w, "warm-up", w::warmUp);
         double[] runs = new double[2];
@@ -203,7 +210,24 @@ public final class SystemBench {
     void run() throws Exception;
   }
 
+  /** The workloads to run (empty: all). */
+  private static Set<String> selected = Set.of();
+
+  /**
+   * A full run must end within 15 minutes: workloads that would start after this are skipped (and
+   * say so) rather than overrun it.
+   */
+  private static long budgetEndNanos = Long.MAX_VALUE;
+
   private static void step(Workloads w, String name, Step step) {
+    if (!selected.isEmpty() && !selected.contains(name) && !name.equals("warm-up")) {
+      return;
+    }
+    if (System.nanoTime() > budgetEndNanos) {
+      log(name + " skipped: the run's time budget is spent");
+      w.notes.add(name + " skipped: the full run's 15-minute budget was spent before it started.");
+      return;
+    }
     log(name + "...");
     long t = System.nanoTime();
     try {
