@@ -94,11 +94,16 @@ class PoisonTasksIT {
       assertPoisoned(yard, views, crashing, crashRetries + 1);
       // (one death may take several attempts of agent-killing tasks with it)
       assertThat(crashes.get()).isPositive();
-      // AND the failing tasks ran exactly max + 1 times, each attempt once
+      // AND the failing tasks ran at most max + 1 times, each attempt once (an attempt sent to an
+      // agent that an agent-killing task then took down fails without running)
       for (String id : failing) {
-        assertThat(yard.executions())
-            .filteredOn(e -> e.taskId().equals(id))
-            .hasSize(failRetries + 1);
+        List<Integer> attempts =
+            yard.executions().stream()
+                .filter(e -> e.taskId().equals(id))
+                .map(e -> e.attempt())
+                .toList();
+        assertThat(attempts).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(attempts.size()).isLessThanOrEqualTo(failRetries + 1);
       }
       List<SubmittedTask> submitted = Tasks.submitted(tasks);
       FaultReport report =
