@@ -31,7 +31,8 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class SystemBench {
   static final List<String> MODES = List.of("exactly_once_v2", "at_least_once");
-  static final List<String> DISPATCHER_ARGS = List.of("--urgency-horizon", "PT10S");
+  static final List<String> DISPATCHER_ARGS =
+      List.of("--urgency-horizon", "PT10S", "--overdue-urgency", "1");
 
   private SystemBench() {}
 

@@ -172,6 +172,13 @@ public final class DispatcherMain implements Callable<Integer> {
   Duration agingQuantum;
 
   @Option(
+      names = "--overdue-urgency",
+      defaultValue = "10",
+      description =
+          "Urgency of a task past its deadline: 10 puts it first (the original design); 1 lets tasks that can still meet their deadline go first under overload. Default: ${DEFAULT-VALUE}")
+  double overdueUrgency;
+
+  @Option(
       names = "--aging-per-minute",
       defaultValue = "1.0",
       description = "Score points a waiting task gains per minute. Default: ${DEFAULT-VALUE}")
@@ -230,7 +237,11 @@ public final class DispatcherMain implements Callable<Integer> {
     SchedulerOptions scheduler =
         new SchedulerOptions(
             new ScoringOptions(
-                urgencyHorizon, agingPerMinute, ScoringOptions.DEFAULT_URGENCY_STEP, agingQuantum),
+                urgencyHorizon,
+                agingPerMinute,
+                ScoringOptions.DEFAULT_URGENCY_STEP,
+                agingQuantum,
+                overdueUrgency),
             workAheadCap,
             missedHeartbeats,
             SchedulerOptions.DEFAULT_HEARTBEAT_INTERVAL,

@@ -47,7 +47,7 @@ public final class PriorityScorer {
     }
     long left = deadlineMs - nowMs;
     if (left <= 0) {
-      return ScoringOptions.OVERDUE_URGENCY;
+      return options.overdueUrgency();
     }
     return Math.max(1.0, Math.min(ScoringOptions.MAX_URGENCY, horizonMs / left));
   }
@@ -70,7 +70,7 @@ public final class PriorityScorer {
   /** The urgency a step stands for (rounded down, so a key never overstates a task). */
   public double stepUrgency(int step) {
     if (step == OVERDUE) {
-      return ScoringOptions.OVERDUE_URGENCY;
+      return options.overdueUrgency();
     }
     if (step >= maxStep) {
       return ScoringOptions.MAX_URGENCY;

@@ -152,6 +152,7 @@ class DeadlineSchedulingTest {
     Map<String, DeadlineWorkload.Misses> m = overload(1.1);
     // THEN it misses within 2 points of ideal EDF, and far fewer than FIFO
     assertThat(m.get("ours").overall()).isLessThanOrEqualTo(m.get("edf").overall() + 0.02);
+    assertThat(m.get("yielding").overall()).isLessThanOrEqualTo(m.get("edf").overall() + 0.02);
     assertThat(m.get("ours").overall()).isLessThan(m.get("fifo").overall() / 2);
   }
 
@@ -161,6 +162,10 @@ class DeadlineSchedulingTest {
     Map<String, DeadlineWorkload.Misses> m = overload(1.3);
     // THEN business value decides which tasks miss: fewer valuable ones than under EDF
     assertThat(m.get("ours").valuable()).isLessThan(m.get("edf").valuable());
+    // AND when overdue tasks give way (overdue urgency 1), the pool misses far fewer deadlines
+    // than EDF, which runs the tasks that have already missed theirs first
+    assertThat(m.get("yielding").overall()).isLessThan(m.get("edf").overall() / 2);
+    assertThat(m.get("yielding").valuable()).isLessThan(0.01);
   }
 
   private static Map<String, DeadlineWorkload.Misses> overload(double load) {
@@ -169,26 +174,28 @@ class DeadlineSchedulingTest {
     // run starts 20 s before an aging quantum ends
     long start = NOW + 30_000;
     DeadlineWorkload w = new DeadlineWorkload(42, start, 4, 20, load, 30_000, 500, 10_000, 0.3);
+    ScoringOptions tenSeconds = ScoringOptions.DEFAULTS.withUrgencyHorizon(Duration.ofSeconds(10));
     SchedulerOptions options =
-        SchedulerOptions.DEFAULTS
-            .withWorkAheadCap(0)
-            .withScoring(ScoringOptions.DEFAULTS.withUrgencyHorizon(Duration.ofSeconds(10)));
+        SchedulerOptions.DEFAULTS.withWorkAheadCap(0).withScoring(tenSeconds);
     // WHEN the pool's scheduler runs them, and ideal EDF and FIFO servers run the same arrivals
     DeadlineWorkload.Misses ours = w.misses(w.runScheduler(options));
+    DeadlineWorkload.Misses yielding =
+        w.misses(w.runScheduler(options.withScoring(tenSeconds.withOverdueUrgency(1))));
     DeadlineWorkload.Misses edf = w.misses(w.runIdeal(DeadlineWorkload.EDF));
     DeadlineWorkload.Misses fifo = w.misses(w.runIdeal(DeadlineWorkload.FIFO));
     DeadlineWorkload.Misses hourScale =
         w.misses(w.runScheduler(options.withScoring(ScoringOptions.DEFAULTS)));
     LOG.info(
-        "deadline misses of {} tasks at {} of capacity: scheduler (10 s horizon) {}; ideal EDF {};"
-            + " FIFO {}; scheduler with the 5 h default horizon {}",
+        "deadline misses of {} tasks at {} of capacity: scheduler (10 s horizon) {}; with overdue"
+            + " urgency 1 {}; ideal EDF {}; FIFO {}; scheduler with the 5 h default horizon {}",
         w.arrivals.size(),
         load,
         ours,
+        yielding,
         edf,
         fifo,
         hourScale);
-    return Map.of("ours", ours, "edf", edf, "fifo", fifo);
+    return Map.of("ours", ours, "yielding", yielding, "edf", edf, "fifo", fifo);
   }
 
   private static List<String> drain(ReadyQueue q, long nowMs) {

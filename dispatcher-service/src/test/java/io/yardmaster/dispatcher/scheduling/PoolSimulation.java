@@ -74,7 +74,8 @@ final class PoolSimulation {
             rnd.nextBoolean() ? Duration.ofHours(5) : Duration.ofMinutes(2),
             rnd.nextBoolean() ? 1.0 : 0.0,
             rnd.nextBoolean() ? 0.01 : 0.1,
-            rnd.nextBoolean() ? Duration.ofMinutes(1) : Duration.ofMillis(1));
+            rnd.nextBoolean() ? Duration.ofMinutes(1) : Duration.ofMillis(1),
+            rnd.nextBoolean() ? ScoringOptions.DEFAULT_OVERDUE_URGENCY : 1.0);
     options =
         SchedulerOptions.DEFAULTS
             .withScoring(scoring)
