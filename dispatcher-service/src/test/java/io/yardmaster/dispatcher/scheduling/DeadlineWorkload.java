@@ -3,14 +3,10 @@ package io.yardmaster.dispatcher.scheduling;
 import io.yardmaster.model.AgentCounters;
 import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.Assignment;
-import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.HostLoad;
-import io.yardmaster.model.PoolStatus;
 import io.yardmaster.model.Priority;
-import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.TaskSubmission;
-import io.yardmaster.model.TaskView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,25 +75,11 @@ final class DeadlineWorkload {
     List<Assignment> running = new ArrayList<>();
     long[] clock = {arrivals.get(0).atMs()};
     Outbox outbox =
-        new Outbox() {
-          @Override
-          public void assignment(Assignment a) {
-            running.add(a);
-            completions.add(new long[] {clock[0] + serviceMs, running.size() - 1});
-          }
-
-          @Override
-          public void event(TaskEvent event) {}
-
-          @Override
-          public void view(TaskView view) {}
-
-          @Override
-          public void deadLetter(DeadLetter deadLetter) {}
-
-          @Override
-          public void poolStatus(PoolStatus status) {}
-        };
+        new AssignmentOutbox(
+            a -> {
+              running.add(a);
+              completions.add(new long[] {clock[0] + serviceMs, running.size() - 1});
+            });
     int[] leases = {0};
     PoolScheduler scheduler =
         new PoolScheduler(

@@ -3,13 +3,9 @@ package io.yardmaster.dispatcher.scheduling;
 import io.yardmaster.model.AgentCounters;
 import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.Assignment;
-import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.HostLoad;
-import io.yardmaster.model.PoolStatus;
-import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.TaskSubmission;
-import io.yardmaster.model.TaskView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,7 +22,7 @@ import java.util.SplittableRandom;
  * scheduler core is driven only through enqueue, heartbeats, results and ticks, and agents run what
  * they are sent at their own speed. Measures the makespan (time to finish everything).
  */
-final class MakespanSimulation implements Outbox {
+final class MakespanSimulation {
   static final long START = Instant.parse("2026-12-04T12:00:00Z").toEpochMilli();
   static final long HEARTBEAT_MS = 1000;
 
@@ -79,7 +75,7 @@ final class MakespanSimulation implements Outbox {
             "main",
             SchedulerOptions.DEFAULTS.withStrategy(strategy).withWorkAheadCap(0),
             TaskStore.inMemory(),
-            this,
+            new AssignmentOutbox(this::assignment),
             new SplittableRandom(1),
             () -> "L" + ++leases[0]);
     for (int i = 0; i < SPEEDS.length; i++) {
@@ -170,8 +166,7 @@ final class MakespanSimulation implements Outbox {
     }
   }
 
-  @Override
-  public void assignment(Assignment a) {
+  private void assignment(Assignment a) {
     int agent = agentIndex.get(a.agentId());
     if (++busy[agent] > SLOTS) {
       throw new IllegalStateException(a.agentId() + " was sent more than its slots");
@@ -179,18 +174,6 @@ final class MakespanSimulation implements Outbox {
     ran[agent]++;
     events.add(new Event(now + runtime(agent, a.taskId()), seq++, agent, a));
   }
-
-  @Override
-  public void event(TaskEvent event) {}
-
-  @Override
-  public void view(TaskView view) {}
-
-  @Override
-  public void deadLetter(DeadLetter deadLetter) {}
-
-  @Override
-  public void poolStatus(PoolStatus status) {}
 
   /**
    * The makespan of the longest-processing-time-first schedule on these agents' slots: each task,

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.yardmaster.dispatcher.app.DispatcherMain;
 import io.yardmaster.fault.check.Execution;
+import io.yardmaster.kafka.testing.ChildJvm;
 import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.config.KafkaClientSettings;
 import io.yardmaster.model.json.Json;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.yardmaster.fault.check.FaultReport;
 import io.yardmaster.fault.check.SubmittedTask;
-import io.yardmaster.fault.harness.ChildJvm;
 import io.yardmaster.fault.harness.FaultYard;
 import io.yardmaster.fault.harness.Profile;
 import io.yardmaster.fault.harness.Reports;
+import io.yardmaster.kafka.testing.ChildJvm;
 import io.yardmaster.kafka.testing.SharedKafkaBroker;
 import io.yardmaster.model.DeadLetter;
 import io.yardmaster.model.TaskState;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.yardmaster.fault.check.FaultReport;
-import io.yardmaster.fault.harness.ChildJvm;
 import io.yardmaster.fault.harness.FaultYard;
 import io.yardmaster.fault.harness.Profile;
 import io.yardmaster.fault.harness.Reports;
+import io.yardmaster.kafka.testing.ChildJvm;
 import io.yardmaster.kafka.testing.SharedKafkaBroker;
 import io.yardmaster.model.EventType;
 import io.yardmaster.model.TaskEvent;

@@ -3,6 +3,7 @@ package io.yardmaster.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.yardmaster.kafka.testing.ChildJvm;
 import io.yardmaster.kafka.testing.SharedKafkaBroker;
 import io.yardmaster.model.EventType;
 import io.yardmaster.model.TaskEvent;

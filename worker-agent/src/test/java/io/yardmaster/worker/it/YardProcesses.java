@@ -3,6 +3,7 @@ package io.yardmaster.worker.it;
 import static org.awaitility.Awaitility.await;
 
 import io.yardmaster.dispatcher.app.DispatcherMain;
+import io.yardmaster.kafka.testing.ChildJvm;
 import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.config.KafkaClientSettings;
 import io.yardmaster.model.json.Json;

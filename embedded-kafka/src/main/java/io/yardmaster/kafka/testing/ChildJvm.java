@@ -1,4 +1,4 @@
-package io.yardmaster.worker.it;
+package io.yardmaster.kafka.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <java.class.path> MainClass args...}), its stdout and stderr kept in files. Closing it kills the
  * whole process tree.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   /** Child JVMs share two cores with the broker and the test: keep their footprint small. */
   private static final List<String> JVM_OPTIONS =
       List.of(
@@ -43,7 +43,7 @@ final class ChildJvm implements AutoCloseable {
    * dir/name.err}, its INFO log to {@code dir/name.log} (through the agent's own log4j2.xml, which
    * writes to the file named by {@code yard.log.file}).
    */
-  static ChildJvm start(Path dir, String name, Class<?> mainClass, List<String> args) {
+  public static ChildJvm start(Path dir, String name, Class<?> mainClass, List<String> args) {
     Objects.requireNonNull(mainClass, "mainClass can't be null");
     try {
       Files.createDirectories(dir);
@@ -82,45 +82,79 @@ final class ChildJvm implements AutoCloseable {
     return url.toString();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** What the process printed on stdout so far. */
-  String stdout() {
+  public String stdout() {
     return read(stdout);
   }
 
   /** What the process printed on stderr so far. */
-  String stderr() {
+  public String stderr() {
     return read(stderr);
   }
 
   /** SIGTERM: the process may shut down in its own way. */
-  void terminate() {
+  public void terminate() {
     process.destroy();
   }
 
   /** SIGKILL: the process stops at once, with no shutdown hook run. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
   }
 
   /** Waits for the process to end; its exit code, or -1 if it still runs after {@code timeout}. */
-  int waitForExit(Duration timeout) throws InterruptedException {
+  public int waitForExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
+  /** SIGSTOP: the process is frozen (no heartbeat, no result) until {@link #resume()}. */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** SIGCONT: a paused process goes on where it stopped. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+              .redirectErrorStream(true)
+              .start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot signal " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling " + name, e);
+    }
   }
 
   @Override
   public void close() {
+    if (process.isAlive()) {
+      try {
+        signal("CONT"); // a paused process must run to die of SIGKILL's cleanup of its children
+      } catch (IllegalStateException | UncheckedIOException e) {
+        // it ended meanwhile: nothing to wake
+      }
+    }
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {

@@ -1,0 +1,34 @@
+package io.yardmaster.dispatcher.scheduling;
+
+import io.yardmaster.model.Assignment;
+import io.yardmaster.model.DeadLetter;
+import io.yardmaster.model.PoolStatus;
+import io.yardmaster.model.TaskEvent;
+import io.yardmaster.model.TaskView;
+import java.util.function.Consumer;
+
+/** An outbox for simulations that only care where tasks are sent: everything else is dropped. */
+final class AssignmentOutbox implements Outbox {
+  private final Consumer<Assignment> sink;
+
+  AssignmentOutbox(Consumer<Assignment> sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public void assignment(Assignment assignment) {
+    sink.accept(assignment);
+  }
+
+  @Override
+  public void event(TaskEvent event) {}
+
+  @Override
+  public void view(TaskView view) {}
+
+  @Override
+  public void deadLetter(DeadLetter deadLetter) {}
+
+  @Override
+  public void poolStatus(PoolStatus status) {}
+}
