@@ -9,7 +9,9 @@ import java.util.TreeSet;
 /**
  * An agent's periodic report on {@code agents.heartbeats} (key: the pool, so the pool's scheduler
  * reads it with no repartition). A heartbeat with status LEAVING says the agent is draining and
- * will take no more work.
+ * will take no more work. {@code maxQueued} is how many assignments beyond its slots the agent
+ * keeps waiting before it hands more back (0 when the agent does not say): the dispatcher sends no
+ * more than that ahead.
  */
 public record AgentHeartbeat(
     String agentId,
@@ -26,12 +28,49 @@ public record AgentHeartbeat(
     HostLoad load,
     long intervalMs,
     Status status,
-    Instant sentAt) {
+    Instant sentAt,
+    int maxQueued) {
 
   /** ACTIVE agents take work; LEAVING ones drain and then go. */
   public enum Status {
     ACTIVE,
     LEAVING
+  }
+
+  /** A heartbeat that does not say how many assignments the agent queues (0: not said). */
+  public AgentHeartbeat(
+      String agentId,
+      String pool,
+      Set<String> capabilities,
+      int slots,
+      int freeSlots,
+      List<RunningTask> running,
+      String region,
+      String zone,
+      String version,
+      double weight,
+      AgentCounters counters,
+      HostLoad load,
+      long intervalMs,
+      Status status,
+      Instant sentAt) {
+    this(
+        agentId,
+        pool,
+        capabilities,
+        slots,
+        freeSlots,
+        running,
+        region,
+        zone,
+        version,
+        weight,
+        counters,
+        load,
+        intervalMs,
+        status,
+        sentAt,
+        0);
   }
 
   public AgentHeartbeat {
@@ -46,8 +85,8 @@ public record AgentHeartbeat(
     load = load == null ? HostLoad.UNKNOWN : load;
     status = status == null ? Status.ACTIVE : status;
     weight = weight > 0 ? weight : 1.0;
-    if (slots < 0 || freeSlots < 0) {
-      throw new IllegalArgumentException("slots and freeSlots must be >= 0");
+    if (slots < 0 || freeSlots < 0 || maxQueued < 0) {
+      throw new IllegalArgumentException("slots, freeSlots and maxQueued must be >= 0");
     }
   }
 }

@@ -72,7 +72,8 @@ public final class WorkerAgent implements AutoCloseable {
             results,
             metrics,
             executionLog,
-            clock);
+            clock,
+            options.startedReportDelay());
     this.executor = new TaskExecutor(options.slots(), options.maxQueued(), runner, clock);
     metrics.bindSlots(options.slots(), executor::busy, executor::queued);
     this.poller =

@@ -111,11 +111,15 @@ class WorkerAgentTest {
     // GIVEN a started agent WHEN an echo task is assigned
     startReady();
     assign("t0", "echo", "{\"x\":1}");
-    // THEN it reports STARTED then SUCCEEDED, and heartbeats go out as ACTIVE
+    // THEN it reports SUCCEEDED with its start time (it ended within the started-report delay),
+    // and heartbeats go out as ACTIVE, saying how many assignments the agent queues
     await().atMost(WAIT).until(() -> statuses("t0").contains(Status.SUCCEEDED));
-    assertThat(statuses("t0")).containsExactly(Status.STARTED, Status.SUCCEEDED);
+    assertThat(statuses("t0")).containsExactly(Status.SUCCEEDED);
+    assertThat(ResultLog.results(producer, TOPICS.results().name(), "t0").get(0).startedAt())
+        .isNotNull();
     await().atMost(WAIT).until(() -> heartbeats().size() >= 2);
     assertThat(heartbeats().get(0).status()).isEqualTo(AgentHeartbeat.Status.ACTIVE);
+    assertThat(heartbeats().get(0).maxQueued()).isEqualTo(WorkerOptions.DEFAULT_MAX_QUEUED);
     assertThat(ResultLog.keys(producer, TOPICS.heartbeats().name())).containsOnly(Assignments.POOL);
     await().atMost(WAIT).until(() -> agent.metrics().counters().succeeded() == 1);
   }

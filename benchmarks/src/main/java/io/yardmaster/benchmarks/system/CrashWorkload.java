@@ -41,8 +41,7 @@ final class CrashWorkload {
     long lost = ids.size() - w.recorder.count(ids, v -> v.state() == TaskState.SUCCEEDED);
     long succeededTwice =
         seen.values().stream().filter(t -> t.count(TaskResult.Status.SUCCEEDED) > 1).count();
-    long startedTwice =
-        seen.values().stream().filter(t -> t.count(TaskResult.Status.STARTED) > 1).count();
+    long startedTwice = seen.values().stream().filter(t -> t.attemptsStarted() > 1).count();
     // the victim's unfinished leases: assigned to it, with no final result from it
     double worstRerun = 0;
     int orphans = 0;
@@ -64,7 +63,7 @@ final class CrashWorkload {
         orphans++;
         Instant rerun =
             t.results.stream()
-                .filter(r -> r.status() == TaskResult.Status.STARTED && !r.agentId().equals(VICTIM))
+                .filter(r -> r.started() != null && !r.agentId().equals(VICTIM))
                 .map(Recorder.Result::started)
                 .filter(s -> s.isAfter(killedAt))
                 .min(Instant::compareTo)

@@ -46,7 +46,7 @@ final class Recorder implements AutoCloseable {
 
     Instant firstStart() {
       return results.stream()
-          .filter(r -> r.status() == TaskResult.Status.STARTED && r.started() != null)
+          .filter(r -> r.started() != null) // STARTED, or a short task's result
           .map(Result::started)
           .min(Instant::compareTo)
           .orElse(null);
@@ -59,6 +59,15 @@ final class Recorder implements AutoCloseable {
           .map(Result::finished)
           .min(Instant::compareTo)
           .orElse(null);
+    }
+
+    /** How many attempts started: a short task tells its start only in its result. */
+    long attemptsStarted() {
+      return results.stream()
+          .filter(r -> r.started() != null)
+          .map(r -> r.agentId() + "#" + r.attempt())
+          .distinct()
+          .count();
     }
 
     long count(TaskResult.Status status) {

@@ -91,7 +91,9 @@ public final class SystemBench {
     settings.put("broker JVM", String.join(" ", BenchCluster.BROKER_JVM));
     settings.put("dispatcher JVM", String.join(" ", BenchCluster.DISPATCHER_JVM));
     settings.put("agent JVM", String.join(" ", BenchCluster.AGENT_JVM));
-    settings.put("submitter", "acks=all, linger.ms=5, batch.size=128 KiB, no idempotence");
+    settings.put(
+        "submitter",
+        "acks=all, no idempotence; bursts linger.ms=5, batch.size=128 KiB; paced (W2, W6) linger.ms=0");
     BenchRun run =
         new BenchRun(
             started.toString(),

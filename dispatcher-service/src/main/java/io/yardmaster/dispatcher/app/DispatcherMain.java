@@ -111,8 +111,9 @@ public final class DispatcherMain implements Callable<Integer> {
 
   @Option(
       names = "--commit-interval",
-      defaultValue = "PT0.02S",
-      description = "Kafka Streams commit interval (ISO-8601). Default: ${DEFAULT-VALUE}")
+      description =
+          "Kafka Streams commit interval (ISO-8601). Default: PT0.02S under exactly_once_v2,"
+              + " PT0.1S under at_least_once")
   Duration commitInterval;
 
   @Option(
@@ -137,7 +138,7 @@ public final class DispatcherMain implements Callable<Integer> {
 
   @Option(
       names = "--work-ahead-cap",
-      defaultValue = "16",
+      defaultValue = "" + SchedulerOptions.DEFAULT_WORK_AHEAD_CAP,
       description =
           "Most tasks an agent may hold beyond its slots (0 = strictly its slots). Default: ${DEFAULT-VALUE}")
   int workAheadCap;
@@ -254,9 +255,11 @@ public final class DispatcherMain implements Callable<Integer> {
         applicationId,
         stateDir,
         processingGuarantee,
-        commitInterval,
+        commitInterval != null
+            ? commitInterval
+            : DispatcherConfig.defaultCommitInterval(processingGuarantee),
         DispatcherConfig.DEFAULT_POLL_INTERVAL,
-        DispatcherConfig.DEFAULT_PRODUCER_LINGER,
+        DispatcherConfig.defaultProducerLinger(processingGuarantee),
         partitions,
         standbyReplicas,
         DispatcherConfig.DEFAULT_TICK_INTERVAL,

@@ -45,6 +45,7 @@ public record DispatcherConfig(
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(20);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(5);
   public static final Duration DEFAULT_PRODUCER_LINGER = Duration.ofMillis(5);
+  public static final Duration AT_LEAST_ONCE_COMMIT_INTERVAL = Duration.ofMillis(100);
   public static final int DEFAULT_PARTITIONS = 6;
   public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(100);
   public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofSeconds(1);
@@ -121,6 +122,30 @@ public record DispatcherConfig(
     if (d == null || d.isNegative() || d.isZero()) {
       throw new InvalidSettingException(name, "must be a positive duration, was " + d);
     }
+  }
+
+  /**
+   * The commit interval for a processing guarantee. Exactly-once output is seen only once
+   * committed, so it commits often. At-least-once output is seen at once and a commit only bounds
+   * what a crash replays, so it commits less often: the store cache then absorbs the whole life of
+   * a short task, which writes nothing to the changelog.
+   */
+  public static Duration defaultCommitInterval(String processingGuarantee) {
+    return atLeastOnce(processingGuarantee)
+        ? AT_LEAST_ONCE_COMMIT_INTERVAL
+        : DEFAULT_COMMIT_INTERVAL;
+  }
+
+  /**
+   * How long the dispatcher's producer waits to fill a batch. An exactly-once commit sends whatever
+   * waits, so batching costs no latency there; at-least-once records leave at once.
+   */
+  public static Duration defaultProducerLinger(String processingGuarantee) {
+    return atLeastOnce(processingGuarantee) ? Duration.ZERO : DEFAULT_PRODUCER_LINGER;
+  }
+
+  private static boolean atLeastOnce(String processingGuarantee) {
+    return "at_least_once".equals(processingGuarantee);
   }
 
   /** A configuration with every default, for these pools. */

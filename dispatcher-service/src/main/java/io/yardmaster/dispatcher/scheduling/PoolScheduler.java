@@ -285,6 +285,9 @@ public final class PoolScheduler {
       started(r, agent, result, nowMs);
       return;
     }
+    if (result.startedAt() != null && result.status() != TaskResult.Status.RELEASED) {
+      started(r, agent, result, nowMs); // a short task reports its start with its result
+    }
     if (agent != null) {
       agent.removeLease(r.id());
       if (result.status() != TaskResult.Status.RELEASED) {
@@ -330,9 +333,11 @@ public final class PoolScheduler {
     if (r.state != TaskState.ASSIGNED) {
       return;
     }
-    r.startedAt = at(nowMs);
+    long ranMs = result.status() == TaskResult.Status.STARTED ? 0 : result.durationMs();
+    long startedMs = Math.max(ms(r.assignedAt), nowMs - ranMs);
+    r.startedAt = at(startedMs);
     if (agent != null) {
-      agent.recordRoundTrip(Math.max(0, nowMs - ms(r.assignedAt) - result.queuedMs()));
+      agent.recordRoundTrip(Math.max(0, startedMs - ms(r.assignedAt) - result.queuedMs()));
     }
     life.transition(r, TaskState.RUNNING, "started on " + r.agentId, nowMs);
     life.store.put(r);

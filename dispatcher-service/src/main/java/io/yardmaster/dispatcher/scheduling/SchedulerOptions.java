@@ -24,7 +24,7 @@ public record SchedulerOptions(
     RetryPolicy retry,
     String strategy,
     HealthOptions health) {
-  public static final int DEFAULT_WORK_AHEAD_CAP = 16;
+  public static final int DEFAULT_WORK_AHEAD_CAP = 256;
   public static final int DEFAULT_MISSED_HEARTBEATS = 3;
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
   public static final String DEFAULT_STRATEGY = "least-loaded";

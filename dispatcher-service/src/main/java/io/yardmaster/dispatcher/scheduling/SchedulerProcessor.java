@@ -124,6 +124,14 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
 
   @Override
   public void process(Record<String, Object> record) {
+    try {
+      handle(record);
+    } finally {
+      outbox.flushViews();
+    }
+  }
+
+  private void handle(Record<String, Object> record) {
     long now = context.currentSystemTimeMs();
     inputLagMs = now - record.timestamp();
     readSinceTick = true;
@@ -202,6 +210,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
     if (statuses != null) {
       rebalance(now);
     }
+    outbox.flushViews();
   }
 
   /** Moves queued tasks to pools that can serve them sooner, through the pool repartition. */
@@ -220,6 +229,18 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
 
   private void reportStatus(long now) {
     for (PoolScheduler s : schedulers.values()) {
+      if (LOG.isDebugEnabled()) {
+        for (AgentState a : s.agents().all()) {
+          LOG.debug(
+              "pool {} agent {}: {} in flight, work-ahead {}, round trip {} ms, run time {} ms",
+              s.pool(),
+              a.agentId(),
+              a.inFlight(),
+              s.workAhead().window(a),
+              Math.round(a.roundTripMs()),
+              String.format("%.2f", a.durationMs()));
+        }
+      }
       PoolStatus status =
           reporters.computeIfAbsent(s.pool(), p -> new PoolStatusReporter()).report(s, now);
       PoolScaling.Outcome o = scaling.evaluate(status, s.counters(), now);

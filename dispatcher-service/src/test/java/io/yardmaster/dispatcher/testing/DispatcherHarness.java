@@ -264,6 +264,19 @@ public final class DispatcherHarness implements AutoCloseable {
     return scaling.readValuesToList();
   }
 
+  /** Every view written to tasks.state since the last call of this or {@link #views()}. */
+  public List<TaskView> newViews() {
+    List<TaskView> out = new ArrayList<>();
+    state
+        .readKeyValuesToList()
+        .forEach(
+            kv -> {
+              views.put(kv.key, kv.value);
+              out.add(kv.value);
+            });
+    return out;
+  }
+
   /** The latest view of every task seen on tasks.state. */
   public Map<String, TaskView> views() {
     state.readKeyValuesToList().forEach(kv -> views.put(kv.key, kv.value));

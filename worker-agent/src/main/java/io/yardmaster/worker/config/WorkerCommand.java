@@ -190,6 +190,16 @@ public final class WorkerCommand {
   Duration clockOffset;
 
   @Option(
+      names = "--started-report-delay",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Report a task STARTED once it has run this long (PT0S: at once); a task that ends sooner"
+              + " reports only its result, which carries its start time (default: ${DEFAULT-VALUE}).",
+      defaultValue = "PT0.02S")
+  Duration startedReportDelay;
+
+  @Option(
       names = WorkerDefaults.CONFIG_OPTION,
       paramLabel = "FILE",
       description = "A properties file with any of these options (key = long name without dashes).")
@@ -217,6 +227,7 @@ public final class WorkerCommand {
         .executionLog(executionLog)
         .handlersDir(handlersDir)
         .clockOffset(clockOffset)
+        .startedReportDelay(startedReportDelay)
         .build();
   }
 }

@@ -39,7 +39,7 @@ public final class WorkerKafkaConfig {
   /** The one producer for results and heartbeats. */
   public static Properties producer(WorkerOptions options) {
     Properties props = new Properties();
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     // a send waits at most this long for metadata when the cluster is away (default 60 s), so a
     // drain does not hang on it; results are sent again (ResultPublisher)
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");

@@ -36,7 +36,8 @@ public record WorkerOptions(
     int maxQueued,
     Path executionLog,
     Path handlersDir,
-    Duration clockOffset) {
+    Duration clockOffset,
+    Duration startedReportDelay) {
 
   public static final int DEFAULT_SLOTS = 4;
   public static final int MAX_SLOTS = 1024;
@@ -51,9 +52,11 @@ public record WorkerOptions(
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_OUTPUT_BYTES = HandlerSettings.DEFAULT_MAX_OUTPUT_BYTES;
   public static final int MAX_OUTPUT_BYTES_LIMIT = 512 * 1024;
-  public static final int DEFAULT_MAX_QUEUED = 64;
+  public static final int DEFAULT_MAX_QUEUED = 256;
   public static final Duration DEFAULT_CLOCK_OFFSET = Duration.ZERO;
   public static final Duration MAX_CLOCK_OFFSET = Duration.ofDays(1);
+  public static final Duration DEFAULT_STARTED_REPORT_DELAY = Duration.ofMillis(20);
+  public static final Duration MAX_STARTED_REPORT_DELAY = Duration.ofSeconds(10);
   private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,200}");
 
   public WorkerOptions {
@@ -103,6 +106,14 @@ public record WorkerOptions(
         "--clock-offset",
         "must be within " + MAX_CLOCK_OFFSET + " either way",
         clockOffset);
+    startedReportDelay =
+        startedReportDelay == null ? DEFAULT_STARTED_REPORT_DELAY : startedReportDelay;
+    check(
+        !startedReportDelay.isNegative()
+            && startedReportDelay.compareTo(MAX_STARTED_REPORT_DELAY) <= 0,
+        "--started-report-delay",
+        "must be from PT0S to " + MAX_STARTED_REPORT_DELAY,
+        startedReportDelay);
   }
 
   public static WorkerOptionsBuilder builder(String pool) {

@@ -32,6 +32,7 @@ public final class WorkerOptionsBuilder {
   private Path executionLog;
   private Path handlersDir;
   private Duration clockOffset = WorkerOptions.DEFAULT_CLOCK_OFFSET;
+  private Duration startedReportDelay = WorkerOptions.DEFAULT_STARTED_REPORT_DELAY;
 
   WorkerOptionsBuilder(String pool) {
     this.pool = pool;
@@ -134,6 +135,15 @@ public final class WorkerOptionsBuilder {
     return this;
   }
 
+  /**
+   * How long a task runs before the agent reports it STARTED (0: at once). A task that ends sooner
+   * reports only its result, which carries its start time: one record less for short tasks.
+   */
+  public WorkerOptionsBuilder startedReportDelay(Duration startedReportDelay) {
+    this.startedReportDelay = startedReportDelay;
+    return this;
+  }
+
   public WorkerOptions build() {
     String id = agentId;
     if (id == null || id.isBlank()) {
@@ -159,6 +169,7 @@ public final class WorkerOptionsBuilder {
         maxQueued,
         executionLog,
         handlersDir,
-        clockOffset);
+        clockOffset,
+        startedReportDelay);
   }
 }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one task on the calling slot thread and reports it: STARTED, then the final result (with
- * attempt and lease id copied from the assignment), the metrics and the execution log. Also reports
- * tasks that never ran (RELEASED, or CANCELLED while queued). Enforces the task's timeout.
+ * attempt and lease id copied from the assignment), the metrics and the execution log. STARTED is
+ * sent once the task has run for the started-report delay, so a task that ends sooner reports only
+ * its result (which carries its start time). Also reports tasks that never ran (RELEASED, or
+ * CANCELLED while queued). Enforces the task's timeout.
  */
 public final class TaskRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -37,6 +39,7 @@ public final class TaskRunner implements AutoCloseable {
   private final WorkerMetrics metrics;
   private final ExecutionLog executionLog;
   private final Clock clock;
+  private final Duration startedReportDelay;
   private final AtomicInteger running = new AtomicInteger();
   private final ScheduledExecutorService timeouts =
       Executors.newSingleThreadScheduledExecutor(
@@ -54,7 +57,8 @@ public final class TaskRunner implements AutoCloseable {
       ResultPublisher results,
       WorkerMetrics metrics,
       ExecutionLog executionLog,
-      Clock clock) {
+      Clock clock,
+      Duration startedReportDelay) {
     this.agentId = Objects.requireNonNull(agentId, "agentId can't be null");
     this.slots = slots;
     this.maxOutputBytes = maxOutputBytes;
@@ -63,6 +67,8 @@ public final class TaskRunner implements AutoCloseable {
     this.metrics = Objects.requireNonNull(metrics, "metrics can't be null");
     this.executionLog = Objects.requireNonNull(executionLog, "executionLog can't be null");
     this.clock = Objects.requireNonNull(clock, "clock can't be null");
+    this.startedReportDelay =
+        Objects.requireNonNull(startedReportDelay, "startedReportDelay can't be null");
   }
 
   /** Runs {@code run} here and now, reporting as it goes. Never throws for a task's failure. */
@@ -72,7 +78,8 @@ public final class TaskRunner implements AutoCloseable {
     long queuedMs = Math.max(0, Duration.between(run.receivedAt(), startedAt).toMillis());
     int concurrent = running.incrementAndGet();
     long startNanos = System.nanoTime();
-    results.publish(result(a, TaskResult.Status.STARTED, startedAt, null, queuedMs, 0, null));
+    StartedReport started =
+        new StartedReport(result(a, TaskResult.Status.STARTED, startedAt, null, queuedMs, 0, null));
     metrics.taskStarted(a.type());
     metrics.taskWaited(a.type(), Duration.ofMillis(queuedMs));
     ScheduledFuture<?> timer = scheduleTimeout(run);
@@ -86,6 +93,7 @@ public final class TaskRunner implements AutoCloseable {
         timer.cancel(false);
       }
       running.decrementAndGet();
+      started.taskEnded();
     }
     long endNanos = System.nanoTime();
     Instant finishedAt = clock.instant();
@@ -190,6 +198,43 @@ public final class TaskRunner implements AutoCloseable {
     } catch (Throwable thrown) {
       StopReason reason = run.stopReason();
       return reason != null ? Outcome.stopped(reason, a) : Outcome.thrown(thrown);
+    }
+  }
+
+  /**
+   * The STARTED report of one run: sent at once when there is no delay, else by the timer thread if
+   * the task still runs when the delay is over. Sending it under the lock that {@link #taskEnded}
+   * takes keeps it ahead of the final result on the pool's partition.
+   */
+  private final class StartedReport {
+    private final TaskResult report;
+    private final ScheduledFuture<?> timer;
+    private boolean settled;
+
+    StartedReport(TaskResult report) {
+      this.report = report;
+      if (startedReportDelay.isZero()) {
+        settled = true;
+        results.publish(report);
+        timer = null;
+      } else {
+        timer = timeouts.schedule(this::send, startedReportDelay.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+
+    private synchronized void send() {
+      if (!settled) {
+        settled = true;
+        results.publish(report);
+      }
+    }
+
+    /** The task has ended: STARTED was sent by now, or never will be. */
+    synchronized void taskEnded() {
+      settled = true;
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
   }
 

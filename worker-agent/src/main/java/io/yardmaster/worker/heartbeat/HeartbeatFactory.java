@@ -60,6 +60,7 @@ public final class HeartbeatFactory {
         load.get(),
         options.heartbeatInterval().toMillis(),
         active ? AgentHeartbeat.Status.ACTIVE : AgentHeartbeat.Status.LEAVING,
-        clock.instant());
+        clock.instant(),
+        options.maxQueued());
   }
 }

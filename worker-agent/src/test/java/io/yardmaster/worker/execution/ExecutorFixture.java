@@ -39,6 +39,15 @@ final class ExecutorFixture implements AutoCloseable {
   }
 
   ExecutorFixture(int slots, int maxQueued, int maxOutputBytes, Path executionLog) {
+    this(slots, maxQueued, maxOutputBytes, executionLog, Duration.ZERO);
+  }
+
+  ExecutorFixture(
+      int slots,
+      int maxQueued,
+      int maxOutputBytes,
+      Path executionLog,
+      Duration startedReportDelay) {
     List<TaskHandler> handlers =
         new ArrayList<>(List.of(gate, new SleepHandler(), new EchoHandler(), new CommandHandler()));
     HandlerRegistry registry =
@@ -54,7 +63,8 @@ final class ExecutorFixture implements AutoCloseable {
             new ResultPublisher(producer, Topics.withDefaultPrefix().results()),
             metrics,
             log,
-            clock);
+            clock,
+            startedReportDelay);
     executor = new TaskExecutor(slots, maxQueued, runner, clock);
   }
 

@@ -175,4 +175,29 @@ class TaskExecutorTest {
       assertThat(f.producer.history()).isEmpty();
     }
   }
+
+  @Test
+  void shouldReportOnlyTheResultOfATaskThatEndsWithinTheStartedReportDelay() throws Exception {
+    try (ExecutorFixture f = new ExecutorFixture(1, 4, 1024, null, Duration.ofSeconds(5))) {
+      // GIVEN a started-report delay of 5 s WHEN a quick echo runs
+      f.submit("quick", "echo", "{\"x\": 1}");
+      await().atMost(WAIT).until(() -> f.reported.contains("quick"));
+      // THEN only its result is sent, and it says when the task started
+      assertThat(f.statuses("quick")).containsExactly(Status.SUCCEEDED);
+      assertThat(f.last("quick").startedAt()).isNotNull();
+    }
+  }
+
+  @Test
+  void shouldReportStartedBeforeTheResultOnceATaskOutrunsTheDelay() throws Exception {
+    try (ExecutorFixture f = new ExecutorFixture(1, 4, 1024, null, Duration.ofMillis(50))) {
+      // GIVEN a task that runs until the gate opens
+      f.submit("slow", GateHandler.TYPE, null);
+      // WHEN it has run past the 50 ms delay THEN STARTED is sent, and the result after it
+      await().atMost(WAIT).until(() -> f.statuses("slow").contains(Status.STARTED));
+      f.gate.open();
+      await().atMost(WAIT).until(() -> f.reported.contains("slow"));
+      assertThat(f.statuses("slow")).containsExactly(Status.STARTED, Status.SUCCEEDED);
+    }
+  }
 }
