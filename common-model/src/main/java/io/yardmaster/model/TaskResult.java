@@ -6,7 +6,10 @@ import java.util.Objects;
 
 /**
  * What an agent reports about one execution on {@code tasks.results} (key: the pool). The attempt
- * and lease id fence the result: one from a stale lease is ignored.
+ * and lease id fence the result: one from a stale lease is ignored. {@code durationMs} is how long
+ * the task ran; on a STARTED report, how long it had run when the agent sent it (agents report
+ * STARTED only once a task has run for a short delay, and a task that ends sooner reports only its
+ * result).
  */
 public record TaskResult(
     String taskId,

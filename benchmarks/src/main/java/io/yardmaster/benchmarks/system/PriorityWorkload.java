@@ -1,6 +1,7 @@
 package io.yardmaster.benchmarks.system;
 
 import io.yardmaster.deploy.local.ManagedProcess;
+import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.model.Priority;
 import io.yardmaster.model.TaskState;
 import io.yardmaster.model.TaskSubmission;
@@ -54,7 +55,10 @@ final class PriorityWorkload {
     w.notes.add(
         "W3 bound: at most the agent's 2 slots plus its work-ahead window can start ahead of a"
             + " better task; the window is 1 task until the agent's run time and the dispatch round"
-            + " trip are measured, then Little's law up to --work-ahead-cap (16 by default).");
+            + " trip are measured, then Little's law (2 slots / run time × round trip) up to"
+            + " --work-ahead-cap ("
+            + SchedulerOptions.DEFAULT_WORK_AHEAD_CAP
+            + " by default).");
     agents.forEach(w.cluster::stop);
   }
 }

@@ -1,7 +1,10 @@
 package io.yardmaster.benchmarks.system;
 
 import io.yardmaster.deploy.local.ManagedProcess;
+import io.yardmaster.dispatcher.config.DispatcherConfig;
+import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.model.topic.Topics;
+import io.yardmaster.worker.config.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +89,24 @@ public final class SystemBench {
             + String.join(" --pool ", Workloads.POOLS)
             + " "
             + String.join(" ", dispatcherArgs)
-            + " (other options default: commit interval 20 ms, work-ahead cap 16, 6 partitions)");
-    settings.put("agents", "--heartbeat-interval " + BenchCluster.HEARTBEAT_INTERVAL);
+            + " (other options default: commit interval "
+            + DispatcherConfig.DEFAULT_COMMIT_INTERVAL.toMillis()
+            + " ms under exactly-once, "
+            + DispatcherConfig.AT_LEAST_ONCE_COMMIT_INTERVAL.toMillis()
+            + " ms under at-least-once; work-ahead cap "
+            + SchedulerOptions.DEFAULT_WORK_AHEAD_CAP
+            + "; "
+            + DispatcherConfig.DEFAULT_PARTITIONS
+            + " partitions)");
+    settings.put(
+        "agents",
+        "--heartbeat-interval "
+            + BenchCluster.HEARTBEAT_INTERVAL
+            + " (other options default: started-report delay "
+            + WorkerOptions.DEFAULT_STARTED_REPORT_DELAY.toMillis()
+            + " ms, max queued "
+            + WorkerOptions.DEFAULT_MAX_QUEUED
+            + ")");
     settings.put("broker JVM", String.join(" ", BenchCluster.BROKER_JVM));
     settings.put("dispatcher JVM", String.join(" ", BenchCluster.DISPATCHER_JVM));
     settings.put("agent JVM", String.join(" ", BenchCluster.AGENT_JVM));

@@ -333,9 +333,11 @@ public final class PoolScheduler {
     if (r.state != TaskState.ASSIGNED) {
       return;
     }
-    long ranMs = result.status() == TaskResult.Status.STARTED ? 0 : result.durationMs();
-    long startedMs = Math.max(ms(r.assignedAt), nowMs - ranMs);
-    r.startedAt = at(startedMs);
+    // The agent says how long the task had run when it reported (a STARTED report may come after
+    // a delay): the round trip leaves that out. A running task's lease still counts from now, so a
+    // timeout is never earlier than the dispatcher can see; a finished one started that long ago.
+    long startedMs = Math.max(ms(r.assignedAt), nowMs - result.durationMs());
+    r.startedAt = at(result.status() == TaskResult.Status.STARTED ? nowMs : startedMs);
     if (agent != null) {
       agent.recordRoundTrip(Math.max(0, startedMs - ms(r.assignedAt) - result.queuedMs()));
     }

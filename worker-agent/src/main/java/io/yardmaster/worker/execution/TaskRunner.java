@@ -78,8 +78,7 @@ public final class TaskRunner implements AutoCloseable {
     long queuedMs = Math.max(0, Duration.between(run.receivedAt(), startedAt).toMillis());
     int concurrent = running.incrementAndGet();
     long startNanos = System.nanoTime();
-    StartedReport started =
-        new StartedReport(result(a, TaskResult.Status.STARTED, startedAt, null, queuedMs, 0, null));
+    StartedReport started = new StartedReport(a, startedAt, queuedMs, startNanos);
     metrics.taskStarted(a.type());
     metrics.taskWaited(a.type(), Duration.ofMillis(queuedMs));
     ScheduledFuture<?> timer = scheduleTimeout(run);
@@ -202,21 +201,27 @@ public final class TaskRunner implements AutoCloseable {
   }
 
   /**
-   * The STARTED report of one run: sent at once when there is no delay, else by the timer thread if
-   * the task still runs when the delay is over. Sending it under the lock that {@link #taskEnded}
-   * takes keeps it ahead of the final result on the pool's partition.
+   * The STARTED report of one run, with how long the task had run when it was sent: sent at once
+   * when there is no delay, else by the timer thread if the task still runs when the delay is over.
+   * Sending it under the lock that {@link #taskEnded} takes keeps it ahead of the final result on
+   * the pool's partition.
    */
   private final class StartedReport {
-    private final TaskResult report;
+    private final Assignment assignment;
+    private final Instant startedAt;
+    private final long queuedMs;
+    private final long startNanos;
     private final ScheduledFuture<?> timer;
     private boolean settled;
 
-    StartedReport(TaskResult report) {
-      this.report = report;
+    StartedReport(Assignment assignment, Instant startedAt, long queuedMs, long startNanos) {
+      this.assignment = assignment;
+      this.startedAt = startedAt;
+      this.queuedMs = queuedMs;
+      this.startNanos = startNanos;
       if (startedReportDelay.isZero()) {
-        settled = true;
-        results.publish(report);
         timer = null;
+        send();
       } else {
         timer = timeouts.schedule(this::send, startedReportDelay.toNanos(), TimeUnit.NANOSECONDS);
       }
@@ -225,7 +230,9 @@ public final class TaskRunner implements AutoCloseable {
     private synchronized void send() {
       if (!settled) {
         settled = true;
-        results.publish(report);
+        long ranMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        results.publish(
+            result(assignment, TaskResult.Status.STARTED, startedAt, null, queuedMs, ranMs, null));
       }
     }
 

@@ -198,6 +198,11 @@ class TaskExecutorTest {
       f.gate.open();
       await().atMost(WAIT).until(() -> f.reported.contains("slow"));
       assertThat(f.statuses("slow")).containsExactly(Status.STARTED, Status.SUCCEEDED);
+      // AND STARTED says how long the task had run when it was sent, so the dispatcher can date
+      // the start
+      TaskResult started =
+          f.results().stream().filter(r -> r.status() == Status.STARTED).findFirst().orElseThrow();
+      assertThat(started.durationMs()).isGreaterThanOrEqualTo(50);
     }
   }
 }
