@@ -10,8 +10,8 @@ import java.util.TreeSet;
  * An agent's periodic report on {@code agents.heartbeats} (key: the pool, so the pool's scheduler
  * reads it with no repartition). A heartbeat with status LEAVING says the agent is draining and
  * will take no more work. {@code maxQueued} is how many assignments beyond its slots the agent
- * keeps waiting before it hands more back (0 when the agent does not say): the dispatcher sends no
- * more than that ahead.
+ * keeps waiting before it hands more back (null when the agent does not say): the dispatcher sends
+ * no more than that ahead.
  */
 public record AgentHeartbeat(
     String agentId,
@@ -29,7 +29,7 @@ public record AgentHeartbeat(
     long intervalMs,
     Status status,
     Instant sentAt,
-    int maxQueued) {
+    Integer maxQueued) {
 
   /** ACTIVE agents take work; LEAVING ones drain and then go. */
   public enum Status {
@@ -37,7 +37,7 @@ public record AgentHeartbeat(
     LEAVING
   }
 
-  /** A heartbeat that does not say how many assignments the agent queues (0: not said). */
+  /** A heartbeat that does not say how many assignments the agent queues. */
   public AgentHeartbeat(
       String agentId,
       String pool,
@@ -70,7 +70,7 @@ public record AgentHeartbeat(
         intervalMs,
         status,
         sentAt,
-        0);
+        null);
   }
 
   public AgentHeartbeat {
@@ -85,7 +85,7 @@ public record AgentHeartbeat(
     load = load == null ? HostLoad.UNKNOWN : load;
     status = status == null ? Status.ACTIVE : status;
     weight = weight > 0 ? weight : 1.0;
-    if (slots < 0 || freeSlots < 0 || maxQueued < 0) {
+    if (slots < 0 || freeSlots < 0 || (maxQueued != null && maxQueued < 0)) {
       throw new IllegalArgumentException("slots, freeSlots and maxQueued must be >= 0");
     }
   }

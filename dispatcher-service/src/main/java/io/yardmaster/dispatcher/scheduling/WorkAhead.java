@@ -34,7 +34,7 @@ public final class WorkAhead {
     }
     double perSecond = agent.slots() / Math.max(duration, MIN_RUN_MS);
     int limit = cap;
-    if (agent.heartbeat() != null && agent.heartbeat().maxQueued() > 0) {
+    if (agent.heartbeat() != null && agent.heartbeat().maxQueued() != null) {
       limit = Math.min(limit, agent.heartbeat().maxQueued()); // more would be handed back
     }
     return (int) Math.min(limit, Math.ceil(perSecond * rtt));
