@@ -282,11 +282,14 @@ public final class PoolScheduler {
     }
     AgentState agent = life.agents.get(r.agentId);
     if (result.status() == TaskResult.Status.STARTED) {
-      started(r, agent, result, nowMs);
+      if (started(r, agent, result, nowMs)) {
+        life.store.put(r);
+      }
       return;
     }
     if (result.startedAt() != null && result.status() != TaskResult.Status.RELEASED) {
-      started(r, agent, result, nowMs); // a short task reports its start with its result
+      // a short task reports its start with its result; the outcome below stores the record
+      started(r, agent, result, nowMs);
     }
     if (agent != null) {
       agent.removeLease(r.id());
@@ -329,9 +332,10 @@ public final class PoolScheduler {
     dispatch(nowMs);
   }
 
-  private void started(TaskRecord r, AgentState agent, TaskResult result, long nowMs) {
+  /** Moves an ASSIGNED task to RUNNING (not stored here); false when it was not ASSIGNED. */
+  private boolean started(TaskRecord r, AgentState agent, TaskResult result, long nowMs) {
     if (r.state != TaskState.ASSIGNED) {
-      return;
+      return false;
     }
     // The agent says how long the task had run when it reported (a STARTED report may come after
     // a delay): the round trip leaves that out. A running task's lease still counts from now, so a
@@ -342,7 +346,7 @@ public final class PoolScheduler {
       agent.recordRoundTrip(Math.max(0, startedMs - ms(r.assignedAt) - result.queuedMs()));
     }
     life.transition(r, TaskState.RUNNING, "started on " + r.agentId, nowMs);
-    life.store.put(r);
+    return true;
   }
 
   private void succeeded(TaskRecord r, long nowMs) {

@@ -229,18 +229,7 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
 
   private void reportStatus(long now) {
     for (PoolScheduler s : schedulers.values()) {
-      if (LOG.isDebugEnabled()) {
-        for (AgentState a : s.agents().all()) {
-          LOG.debug(
-              "pool {} agent {}: {} in flight, work-ahead {}, round trip {} ms, run time {} ms",
-              s.pool(),
-              a.agentId(),
-              a.inFlight(),
-              s.workAhead().window(a),
-              Math.round(a.roundTripMs()),
-              String.format("%.2f", a.durationMs()));
-        }
-      }
+      logWorkAhead(s);
       PoolStatus status =
           reporters.computeIfAbsent(s.pool(), p -> new PoolStatusReporter()).report(s, now);
       PoolScaling.Outcome o = scaling.evaluate(status, s.counters(), now);
@@ -248,6 +237,25 @@ public final class SchedulerProcessor implements Processor<String, Object, Strin
       if (o.recommendation() != null) {
         context.forward(new Record<>(s.pool(), o.recommendation(), now));
       }
+    }
+  }
+
+  /**
+   * At DEBUG, what sizes each agent's work-ahead: tasks in flight, window, round trip, run time.
+   */
+  private static void logWorkAhead(PoolScheduler s) {
+    if (!LOG.isDebugEnabled()) {
+      return;
+    }
+    for (AgentState a : s.agents().all()) {
+      LOG.debug(
+          "pool {} agent {}: {} in flight, work-ahead {}, round trip {} ms, run time {} ms",
+          s.pool(),
+          a.agentId(),
+          a.inFlight(),
+          s.workAhead().window(a),
+          Math.round(a.roundTripMs()),
+          String.format("%.2f", a.durationMs()));
     }
   }
 }

@@ -3,19 +3,15 @@ package io.yardmaster.dispatcher.rebalance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yardmaster.dispatcher.config.PoolConfig;
+import io.yardmaster.dispatcher.scheduling.AssignmentOutbox;
 import io.yardmaster.dispatcher.scheduling.Outbox;
 import io.yardmaster.dispatcher.scheduling.PoolScheduler;
 import io.yardmaster.dispatcher.scheduling.SchedulerOptions;
 import io.yardmaster.dispatcher.scheduling.TaskStore;
-import io.yardmaster.model.AgentCounters;
+import io.yardmaster.dispatcher.testing.Heartbeats;
 import io.yardmaster.model.AgentHeartbeat;
-import io.yardmaster.model.Assignment;
-import io.yardmaster.model.DeadLetter;
-import io.yardmaster.model.HostLoad;
 import io.yardmaster.model.PoolStatus;
-import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskSubmission;
-import io.yardmaster.model.TaskView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,23 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Which queued tasks the crowded pool gives away, in plain Java. */
 class RebalancerTest {
   private static final long NOW = Instant.parse("2026-12-04T12:00:00Z").toEpochMilli();
-  private static final Outbox NOWHERE =
-      new Outbox() {
-        @Override
-        public void assignment(Assignment assignment) {}
-
-        @Override
-        public void event(TaskEvent event) {}
-
-        @Override
-        public void view(TaskView view) {}
-
-        @Override
-        public void deadLetter(DeadLetter deadLetter) {}
-
-        @Override
-        public void poolStatus(PoolStatus status) {}
-      };
+  private static final Outbox NOWHERE = new AssignmentOutbox(a -> {});
 
   private final Rebalancer rebalancer =
       new Rebalancer(
@@ -62,22 +42,7 @@ class RebalancerTest {
             new SplittableRandom(1),
             () -> "lease");
     s.onHeartbeat(
-        new AgentHeartbeat(
-            "b1",
-            "busy",
-            Set.of("gpu"),
-            1,
-            1,
-            List.of(),
-            null,
-            null,
-            "test",
-            1.0,
-            AgentCounters.ZERO,
-            HostLoad.UNKNOWN,
-            1000,
-            AgentHeartbeat.Status.ACTIVE,
-            Instant.ofEpochMilli(NOW)),
+        Heartbeats.of("b1", "busy", Set.of("gpu"), 1, 1000, AgentHeartbeat.Status.ACTIVE, NOW),
         NOW);
     for (int i = 0; i <= queued; i++) {
       TaskSubmission t = TaskSubmission.of("t" + i, "noop");

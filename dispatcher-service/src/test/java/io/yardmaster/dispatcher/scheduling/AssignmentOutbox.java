@@ -7,11 +7,14 @@ import io.yardmaster.model.TaskEvent;
 import io.yardmaster.model.TaskView;
 import java.util.function.Consumer;
 
-/** An outbox for simulations that only care where tasks are sent: everything else is dropped. */
-final class AssignmentOutbox implements Outbox {
+/**
+ * An outbox for tests and simulations that only care where tasks are sent: everything else is
+ * dropped.
+ */
+public final class AssignmentOutbox implements Outbox {
   private final Consumer<Assignment> sink;
 
-  AssignmentOutbox(Consumer<Assignment> sink) {
+  public AssignmentOutbox(Consumer<Assignment> sink) {
     this.sink = sink;
   }
 

@@ -1,9 +1,8 @@
 package io.yardmaster.dispatcher.scheduling;
 
-import io.yardmaster.model.AgentCounters;
+import io.yardmaster.dispatcher.testing.Heartbeats;
 import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.Assignment;
-import io.yardmaster.model.HostLoad;
 import io.yardmaster.model.Priority;
 import io.yardmaster.model.TaskResult;
 import io.yardmaster.model.TaskSubmission;
@@ -187,21 +186,7 @@ final class DeadlineWorkload {
   }
 
   private static AgentHeartbeat heartbeat(String id, long nowMs) {
-    return new AgentHeartbeat(
-        id,
-        "main",
-        java.util.Set.of(),
-        1,
-        1,
-        List.of(),
-        null,
-        null,
-        "test",
-        1.0,
-        AgentCounters.ZERO,
-        HostLoad.UNKNOWN,
-        3_600_000,
-        AgentHeartbeat.Status.ACTIVE,
-        Instant.ofEpochMilli(nowMs));
+    return Heartbeats.of(
+        id, "main", java.util.Set.of(), 1, 3_600_000, AgentHeartbeat.Status.ACTIVE, nowMs);
   }
 }

@@ -2,13 +2,11 @@ package io.yardmaster.dispatcher.scheduling;
 
 import io.yardmaster.dispatcher.scheduling.InvariantCheckingOutbox.AgentFacts;
 import io.yardmaster.dispatcher.scheduling.InvariantCheckingOutbox.Op;
-import io.yardmaster.model.AgentCounters;
+import io.yardmaster.dispatcher.testing.Heartbeats;
 import io.yardmaster.model.AgentHeartbeat;
 import io.yardmaster.model.Assignment;
-import io.yardmaster.model.HostLoad;
 import io.yardmaster.model.TaskError;
 import io.yardmaster.model.TaskResult;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -107,22 +105,7 @@ final class SimulatedAgent {
     AgentHeartbeat.Status status =
         leaving ? AgentHeartbeat.Status.LEAVING : AgentHeartbeat.Status.ACTIVE;
     AgentHeartbeat hb =
-        new AgentHeartbeat(
-            id,
-            "main",
-            caps,
-            slots,
-            slots,
-            List.of(),
-            null,
-            null,
-            "test",
-            1.0,
-            AgentCounters.ZERO,
-            HostLoad.UNKNOWN,
-            PoolSimulation.HEARTBEAT_MS,
-            status,
-            Instant.ofEpochMilli(sim.now));
+        Heartbeats.of(id, "main", caps, slots, PoolSimulation.HEARTBEAT_MS, status, sim.now);
     lastHeartbeatMs = sim.now;
     sentLeaving = leaving;
     sim.run(

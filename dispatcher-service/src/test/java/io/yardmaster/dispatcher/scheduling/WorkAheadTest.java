@@ -2,11 +2,8 @@ package io.yardmaster.dispatcher.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.yardmaster.model.AgentCounters;
+import io.yardmaster.dispatcher.testing.Heartbeats;
 import io.yardmaster.model.AgentHeartbeat;
-import io.yardmaster.model.HostLoad;
-import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -14,23 +11,8 @@ class WorkAheadTest {
   private static AgentState agent(int slots, Integer maxQueued, double roundTripMs, double runMs) {
     AgentState a = new AgentState("a1", 0);
     a.onHeartbeat(
-        new AgentHeartbeat(
-            "a1",
-            "main",
-            Set.of(),
-            slots,
-            slots,
-            List.of(),
-            null,
-            null,
-            "test",
-            1.0,
-            AgentCounters.ZERO,
-            HostLoad.UNKNOWN,
-            1000,
-            AgentHeartbeat.Status.ACTIVE,
-            Instant.EPOCH,
-            maxQueued),
+        Heartbeats.of(
+            "a1", "main", Set.of(), slots, 1000, AgentHeartbeat.Status.ACTIVE, 0, maxQueued),
         0);
     if (!Double.isNaN(roundTripMs)) {
       a.recordRoundTrip(roundTripMs);
